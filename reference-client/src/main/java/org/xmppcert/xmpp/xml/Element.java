@@ -32,6 +32,7 @@ public final class Element implements Node {
     private final List<Attribute> attributes;
     private final Map<String, String> namespaceDeclarations;
     private final List<Node> children;
+    private volatile int size = -1;
 
     private Element(Builder b) {
         this.namespace = b.namespace;
@@ -167,6 +168,26 @@ public final class Element implements Node {
     public String childText(String localName, String namespace) {
         Element c = child(localName, namespace);
         return c == null ? null : c.text();
+    }
+
+    /**
+     * About how many characters this element takes as XML: names, attribute values and text,
+     * counted without serializing. Used to bound queues of received elements by size.
+     */
+    public int approximateSize() {
+        int s = size;
+        if (s < 0) {
+            long total = 2L * localName.length() + prefix.length() + 5;
+            for (Attribute a : attributes) {
+                total += a.localName().length() + a.value().length() + 4;
+            }
+            for (Node n : children) {
+                total += n instanceof Element e ? e.approximateSize() : ((Text) n).value().length();
+            }
+            s = (int) Math.min(Integer.MAX_VALUE, total);
+            size = s;
+        }
+        return s;
     }
 
     /** The element as XML, declaring every namespace it uses (see {@link XmlWriter}). */

@@ -1,0 +1,655 @@
+package org.xmppcert.xmpp.session;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.mina.core.filterchain.IoFilter;
+import org.apache.mina.core.future.WriteFuture;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppcert.xmpp.XmppException;
+import org.xmppcert.xmpp.stream.StreamError;
+import org.xmppcert.xmpp.stream.StreamErrorCondition;
+import org.xmppcert.xmpp.stream.StreamEvent;
+import org.xmppcert.xmpp.stream.StreamFeatures;
+import org.xmppcert.xmpp.stream.StreamHeader;
+import org.xmppcert.xmpp.stream.XmppNamespaces;
+import org.xmppcert.xmpp.stream.XmppStreamCodec;
+import org.xmppcert.xmpp.transcript.Direction;
+import org.xmppcert.xmpp.transcript.Redactor;
+import org.xmppcert.xmpp.transcript.TranscriptEntry;
+import org.xmppcert.xmpp.transcript.TranscriptListener;
+import org.xmppcert.xmpp.xml.Element;
+import org.xmppcert.xmpp.xml.NamespaceScope;
+import org.xmppcert.xmpp.xml.XmlWriter;
+
+/**
+ * One client connection and the XML streams on it, driven step by step: open a stream, send,
+ * wait for what must come back, restart, close. The negotiation ({@link SessionNegotiator}) and
+ * the harness's scenarios are built on these steps.
+ *
+ * <p>What arrives is kept in a bounded queue until a {@link #waitFor waiter} takes it or a
+ * {@link #addHandler handler} consumes it on arrival. Every wait has a bound; when the stream
+ * ends, waiters fail at once with the typed cause ({@link StreamErrorException},
+ * {@link MalformedStreamException}, {@link ConnectionLostException}).
+ *
+ * <p>The session answers the peer as RFC 6120 requires without being asked: a received stream
+ * error or closing tag is answered with our closing tag (§4.9.1.1, §4.4); data that breaks XML or
+ * XMPP's restrictions is answered with the matching stream error (§11).
+ *
+ * <p>Thread-safe. Handlers and transcript listeners run on the I/O thread and must not block.
+ */
+public final class XmppSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XmppSession.class);
+
+    private final IoSession io;
+    private final String domain;
+    private final SessionOptions options;
+    private final StanzaIds ids = new StanzaIds();
+    private final List<Handler> handlers = new CopyOnWriteArrayList<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Element> queue = new ArrayDeque<>();
+    private long queuedChars;
+    private long dropped;
+    private StreamHeader peerHeader;
+    private int peerHeaderCount;
+    private int restarts;
+    private XmppException ended;
+    private boolean peerClosedStream;
+    private boolean weClosedStream;
+    private boolean transportClosed;
+
+    private volatile StreamHeader ourHeader;
+    private volatile NamespaceScope outScope = NamespaceScope.EMPTY;
+    private volatile NamespaceScope inScope = NamespaceScope.EMPTY;
+    private volatile CompletableFuture<Void> tlsHandshake = new CompletableFuture<>();
+    private volatile WriteFuture lastWrite;
+
+    XmppSession(IoSession io, String domain, SessionOptions options) {
+        this.io = Objects.requireNonNull(io, "io");
+        this.domain = Objects.requireNonNull(domain, "domain");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The XMPP domain this session talks to. */
+    public String domain() {
+        return domain;
+    }
+
+    public SessionOptions options() {
+        return options;
+    }
+
+    /** The remote socket address. */
+    public SocketAddress remoteAddress() {
+        return io.getRemoteAddress();
+    }
+
+    /** The MINA session, for inserting the TLS and compression filters below the codec. */
+    public IoSession ioSession() {
+        return io;
+    }
+
+    /** A fresh stanza id, unique within this session. */
+    public String nextId() {
+        return ids.next();
+    }
+
+    // ---------------------------------------------------------------- streams
+
+    /**
+     * Sends a stream header (RFC 6120 §4.2), preceded by an XML declaration (§11.5). Stanzas
+     * sent afterwards are written relative to its namespaces.
+     */
+    public void openStream(StreamHeader header) throws XmppException {
+        ourHeader = header;
+        outScope = header.scope();
+        String xml = header.toXml();
+        write(xml);
+        record(Direction.OUT, options.masker().mask(xml));
+    }
+
+    /** The header we sent last, or {@code null}. */
+    public StreamHeader ourHeader() {
+        return ourHeader;
+    }
+
+    /**
+     * Waits for the peer's stream header of the current stream (the one after the latest
+     * {@link #restartStream()}).
+     */
+    public StreamHeader awaitStreamHeader(Duration timeout) throws XmppException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (peerHeaderCount <= restarts) {
+                if (ended != null) {
+                    throw ended;
+                }
+                if (!awaitUntil(deadline)) {
+                    throw new ResponseTimeoutException("stream header from the server", timeout);
+                }
+            }
+            return peerHeader;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XmppException("interrupted while waiting for the stream header", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The peer's header of the current stream, or {@code null} before it arrived. */
+    public StreamHeader peerHeader() {
+        lock.lock();
+        try {
+            return peerHeaderCount > restarts ? peerHeader : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for the next {@code <stream:features/>} (RFC 6120 §4.3.2). */
+    public StreamFeatures awaitFeatures(Duration timeout) throws XmppException {
+        return new StreamFeatures(waitFor(StreamFeatures::isFeatures, timeout, "stream features"));
+    }
+
+    /**
+     * Prepares a stream restart (RFC 6120 §4.3.3): the codec starts a new XML document, and
+     * elements of the old stream still queued are discarded. Call it after inserting any new
+     * filter and before sending the new header.
+     */
+    public void restartStream() {
+        lock.lock();
+        try {
+            restarts++;
+            queue.clear();
+            queuedChars = 0;
+        } finally {
+            lock.unlock();
+        }
+        recordEvent("stream restart");
+        XmppStreamCodec.restart(io);
+    }
+
+    /** How many times the stream was restarted. */
+    public int restarts() {
+        lock.lock();
+        try {
+            return restarts;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends an element on the current stream. */
+    public void send(Element element) throws XmppException {
+        String xml = XmlWriter.toXml(element, outScope);
+        write(xml);
+        record(Direction.OUT, render(element, outScope));
+    }
+
+    /**
+     * Sends text as it is, well-formed or not: for tests that must send what a conforming
+     * client never would. Recorded in the transcript with secrets masked.
+     */
+    public void sendRaw(String text) throws XmppException {
+        write(text);
+        record(Direction.OUT, options.masker().mask(text));
+    }
+
+    /**
+     * Sends an IQ request and waits for its response: an IQ of type result or error with the
+     * same id (RFC 6120 §8.2.3). The id is added when the request has none.
+     *
+     * @return the response, of type result or error
+     */
+    public Element request(Element iq, Duration timeout) throws XmppException {
+        if (!iq.is("iq", XmppNamespaces.CLIENT)) {
+            throw new IllegalArgumentException("not an IQ stanza: " + iq.qualifiedName());
+        }
+        String id = iq.attribute("id");
+        Element toSend = id == null ? iq.toBuilder().attribute("id", id = nextId()).build() : iq;
+        final String expectedId = id;
+        send(toSend);
+        return waitFor(e -> e.is("iq", XmppNamespaces.CLIENT) && expectedId.equals(e.attribute("id"))
+                        && ("result".equals(e.attribute("type")) || "error".equals(e.attribute("type"))),
+                timeout, "response to IQ " + expectedId);
+    }
+
+    /** Waits (bounded) until everything written so far has been handed to the network. */
+    public void flush(Duration timeout) throws XmppException {
+        WriteFuture f = lastWrite;
+        if (f != null && !f.awaitUninterruptibly(timeout.toMillis())) {
+            throw new ResponseTimeoutException("completion of the last write", timeout);
+        }
+    }
+
+    private void write(Object message) throws XmppException {
+        lock.lock();
+        try {
+            if (transportClosed) {
+                throw ended != null ? ended : new ConnectionLostException("the connection is closed", false, null);
+            }
+        } finally {
+            lock.unlock();
+        }
+        lastWrite = io.write(message);
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /**
+     * Takes the first queued element that matches, waiting for it within the bound. Elements that
+     * do not match stay queued for other waiters.
+     *
+     * @param what describes what is awaited, for the timeout message
+     * @throws ResponseTimeoutException when nothing matched within the bound
+     * @throws XmppException the cause of the stream's end when it ended with nothing matching
+     */
+    public Element waitFor(Predicate<Element> match, Duration timeout, String what) throws XmppException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                Element e = takeFirst(match);
+                if (e != null) {
+                    return e;
+                }
+                if (ended != null) {
+                    throw ended;
+                }
+                if (!awaitUntil(deadline)) {
+                    throw new ResponseTimeoutException(what, timeout);
+                }
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new XmppException("interrupted while waiting for " + what, ex);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the first queued element that matches, without waiting. */
+    public Optional<Element> poll(Predicate<Element> match) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(takeFirst(match));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes every queued element. */
+    public List<Element> drain() {
+        lock.lock();
+        try {
+            List<Element> out = new ArrayList<>(queue);
+            queue.clear();
+            queuedChars = 0;
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many received elements were dropped because the queue was full. */
+    public long droppedElements() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Registers a handler that consumes matching elements as they arrive: they are not queued.
+     * Handlers run on the I/O thread in registration order; the first match consumes.
+     */
+    public Registration addHandler(Predicate<Element> match, Consumer<Element> handler) {
+        Handler h = new Handler(match, handler);
+        handlers.add(h);
+        return () -> handlers.remove(h);
+    }
+
+    private Element takeFirst(Predicate<Element> match) {
+        for (Iterator<Element> it = queue.iterator(); it.hasNext(); ) {
+            Element e = it.next();
+            if (match.test(e)) {
+                it.remove();
+                queuedChars -= e.approximateSize();
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private boolean awaitUntil(long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        changed.awaitNanos(left);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- end of the stream
+
+    /** Whether the stream is still usable: no error, no close, connection up. */
+    public boolean isOpen() {
+        lock.lock();
+        try {
+            return ended == null && !transportClosed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why the session ended, if it has. */
+    public Optional<XmppException> endCause() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(ended);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the stream with the handshake of RFC 6120 §4.4: sends our closing tag, waits within
+     * the bound for the peer's, then closes TCP.
+     */
+    public CloseOutcome close(Duration timeout) {
+        StreamHeader header = ourHeader;
+        lock.lock();
+        try {
+            if (transportClosed) {
+                return CloseOutcome.ALREADY_CLOSED;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (header != null) {
+            try {
+                sendClosingTag(header);
+            } catch (XmppException e) {
+                return CloseOutcome.ALREADY_CLOSED;
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!peerClosedStream && !transportClosed) {
+                if (!awaitUntil(deadline)) {
+                    break;
+                }
+            }
+            CloseOutcome outcome = peerClosedStream ? CloseOutcome.PEER_CLOSED_STREAM
+                    : transportClosed ? CloseOutcome.PEER_CLOSED_CONNECTION_ONLY : CloseOutcome.TIMED_OUT;
+            if (ended == null) {
+                ended = new ConnectionLostException("the session was closed", peerClosedStream, null);
+            }
+            return outcome;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CloseOutcome.TIMED_OUT;
+        } finally {
+            lock.unlock();
+            io.closeNow();
+        }
+    }
+
+    /** Closes with the handshake, bounded by the reply timeout. */
+    @Override
+    public void close() {
+        close(options.replyTimeout());
+    }
+
+    /** Drops the TCP connection at once, without a closing tag. */
+    public void abort() {
+        recordEvent("connection aborted");
+        io.closeNow();
+    }
+
+    private void sendClosingTag(StreamHeader header) throws XmppException {
+        lock.lock();
+        try {
+            if (weClosedStream) {
+                return;
+            }
+            weClosedStream = true;
+        } finally {
+            lock.unlock();
+        }
+        sendRaw(header.closingTag());
+    }
+
+    // ---------------------------------------------------------------- TLS hand-off
+
+    /** Completes when the TLS filter reports the handshake done; fails with the transport error. */
+    public CompletableFuture<Void> tlsHandshake() {
+        return tlsHandshake;
+    }
+
+    /** Adds a filter at the bottom of the chain (TLS, RFC 6120 §5.4.3.3). */
+    public void addFilterFirst(String name, IoFilter filter) {
+        tlsHandshake = new CompletableFuture<>();
+        io.getFilterChain().addFirst(name, filter);
+    }
+
+    /** Adds a filter just above another one, e.g. compression above TLS (XEP-0138, XEP-0170). */
+    public void addFilterAfter(String baseName, String name, IoFilter filter) {
+        io.getFilterChain().addAfter(baseName, name, filter);
+    }
+
+    // ---------------------------------------------------------------- from the I/O thread
+
+    void onStreamEvent(StreamEvent event) {
+        if (event instanceof StreamEvent.Opened opened) {
+            onHeader(opened.header());
+        } else if (event instanceof StreamEvent.Received received) {
+            onElement(received.element());
+        } else if (event instanceof StreamEvent.Closed) {
+            onPeerClosedStream();
+        } else if (event instanceof StreamEvent.Malformed malformed) {
+            onMalformed(malformed);
+        }
+    }
+
+    private void onHeader(StreamHeader header) {
+        inScope = header.scope();
+        record(Direction.IN, options.masker().mask(XmlWriter.startTag(header.root(), NamespaceScope.EMPTY)));
+        lock.lock();
+        try {
+            peerHeader = header;
+            peerHeaderCount = restarts + 1;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onElement(Element element) {
+        record(Direction.IN, render(element, inScope));
+        for (Handler h : handlers) {
+            if (h.match.test(element)) {
+                try {
+                    h.consumer.accept(element);
+                } catch (RuntimeException e) {
+                    LOG.warn("a stanza handler failed: {}", e.toString());
+                    recordEvent("a handler failed on this element: " + e);
+                }
+                return;
+            }
+        }
+        boolean streamError = StreamError.isStreamError(element);
+        lock.lock();
+        try {
+            enqueue(element);
+            if (streamError && ended == null) {
+                ended = new StreamErrorException(StreamError.parse(element));
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (streamError) {
+            // RFC 6120 §4.9.1.1: the receiver of a stream error closes the stream.
+            answerEndOfStream();
+        }
+    }
+
+    private void enqueue(Element element) {
+        queue.addLast(element);
+        queuedChars += element.approximateSize();
+        while (queue.size() > 1 && (queue.size() > options.maxQueuedElements()
+                || queuedChars > options.maxQueuedChars())) {
+            Element old = queue.removeFirst();
+            queuedChars -= old.approximateSize();
+            dropped++;
+        }
+    }
+
+    private void onPeerClosedStream() {
+        record(Direction.IN, peerHeaderClosingTag());
+        lock.lock();
+        try {
+            peerClosedStream = true;
+            if (ended == null) {
+                ended = new ConnectionLostException("the server closed the stream", true, null);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        answerEndOfStream();
+    }
+
+    private String peerHeaderClosingTag() {
+        StreamHeader h = peerHeader;
+        return h == null ? "</stream:stream>" : h.closingTag();
+    }
+
+    private void onMalformed(StreamEvent.Malformed malformed) {
+        StreamErrorCondition condition = StreamErrorCondition.forViolation(malformed.error().violation());
+        recordEvent("unacceptable data from the server: " + options.masker().mask(malformed.error().toString())
+                + "; last bytes read: " + options.masker().mask(malformed.error().recentInput()));
+        lock.lock();
+        try {
+            if (ended == null) {
+                ended = new MalformedStreamException(malformed.error(), condition);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        StreamHeader header = ourHeader;
+        try {
+            if (header != null) {
+                send(StreamError.of(condition, null).element());
+                sendClosingTag(header);
+            }
+        } catch (XmppException e) {
+            LOG.debug("could not send the stream error: {}", e.getMessage());
+        }
+        io.closeOnFlush();
+    }
+
+    /** Sends our closing tag in answer to the peer's (or to its stream error), then closes TCP. */
+    private void answerEndOfStream() {
+        StreamHeader header = ourHeader;
+        try {
+            if (header != null) {
+                sendClosingTag(header);
+            }
+        } catch (XmppException e) {
+            LOG.debug("could not send the closing tag: {}", e.getMessage());
+        }
+        io.closeOnFlush();
+    }
+
+    void onTransportClosed() {
+        recordEvent("connection closed");
+        lock.lock();
+        try {
+            transportClosed = true;
+            if (ended == null) {
+                ended = new ConnectionLostException("the server closed the connection"
+                        + (peerClosedStream ? "" : " without closing the stream"), peerClosedStream, null);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        tlsHandshake.completeExceptionally(new ConnectionLostException(
+                "the connection closed during the TLS handshake", peerClosedStream, null));
+    }
+
+    void onTransportError(Throwable cause) {
+        recordEvent("transport error: " + options.masker().mask(String.valueOf(cause)));
+        tlsHandshake.completeExceptionally(cause);
+        lock.lock();
+        try {
+            if (ended == null) {
+                ended = new ConnectionLostException("transport error: " + cause.getMessage(), peerClosedStream, cause);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        io.closeNow();
+    }
+
+    void onTlsSecured() {
+        tlsHandshake.complete(null);
+    }
+
+    // ---------------------------------------------------------------- transcript
+
+    /** Adds a local event to the transcript (secrets masked). */
+    public void recordEvent(String text) {
+        record(Direction.EVENT, options.masker().mask(text));
+    }
+
+    private String render(Element element, NamespaceScope scope) {
+        return options.masker().mask(XmlWriter.toXml(Redactor.redact(element), scope));
+    }
+
+    private void record(Direction direction, String text) {
+        List<TranscriptListener> listeners = options.listeners();
+        if (listeners.isEmpty()) {
+            return;
+        }
+        TranscriptEntry entry = new TranscriptEntry(Instant.now(), direction, text);
+        for (TranscriptListener l : listeners) {
+            try {
+                l.onEntry(entry);
+            } catch (RuntimeException e) {
+                LOG.warn("a transcript listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    private record Handler(Predicate<Element> match, Consumer<Element> consumer) {
+    }
+}
