@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Only then write the new stream header (Example 6). The server answers only after it
  *       has read that header (RFC 6120 §4.3.3), so its compressed bytes cannot arrive before
  *       the filter is in place. Bytes the XML decoder already holds after
- *       {@code <compressed/>} were sent too early, by a server that did not wait: evidence
- *       of a violation, not data to parse as XML.</li>
+ *       {@code <compressed/>} were sent by a server that did not wait: record them as
+ *       evidence, and if the session is to go on, hand them to
+ *       {@link #receiveBytesReadBeforeInsertion} instead of parsing them as XML.</li>
  *   <li>A {@link CompressionStreamException} arrives through {@code exceptionCaught} at most
  *       once; the session stays open and writes are still compressed, so the session layer
  *       can send the stream error of Example 7 and close.</li>
@@ -85,6 +86,20 @@ public final class ZlibCompressionFilter extends IoFilterAdapter {
         } else {
             chain.addFirst(NAME, this);
         }
+    }
+
+    /**
+     * Inflates bytes that were read before this filter was inserted, typically what the XML
+     * decoder had buffered past {@code <compressed/>}, and passes them up the chain as if they
+     * had just arrived. Call it on the I/O processor thread, right after insertion, so that
+     * they stay ahead of the next read.
+     */
+    public void receiveBytesReadBeforeInsertion(IoSession session, IoBuffer compressed) {
+        NextFilter next = session.getFilterChain().getNextFilter(this);
+        if (next == null) {
+            throw new IllegalStateException("insert the filter into the session's chain first");
+        }
+        messageReceived(next, session, compressed);
     }
 
     @Override

@@ -150,6 +150,27 @@ class ZlibCompressionFilterTest {
         assertThat(handler.exceptions).isEmpty();
     }
 
+    @Test
+    void bytesReadBeforeInsertionAreInflatedAheadOfLaterReads() {
+        List<byte[]> stanzas = stanzas(4, 31);
+        byte[] compressed = concat(stanzas.stream().map(s -> deflateSyncFlushed(peerDeflater, s)).toList());
+        int early = compressed.length / 3;
+
+        filter.receiveBytesReadBeforeInsertion(session, IoBuffer.wrap(Arrays.copyOfRange(compressed, 0, early)));
+        fire(Arrays.copyOfRange(compressed, early, compressed.length));
+
+        assertThat(handler.received.toByteArray()).isEqualTo(concat(stanzas));
+        assertThat(wire.requestTypes).isEmpty();
+    }
+
+    @Test
+    void bytesReadBeforeInsertionNeedTheFilterInTheChain() {
+        ZlibCompressionFilter notInserted = new ZlibCompressionFilter();
+
+        assertThatThrownBy(() -> notInserted.receiveBytesReadBeforeInsertion(session, IoBuffer.allocate(1)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     /**
      * One GiB of zeros in about a MiB of zlib, through a heap of at most 512 MiB (surefire's
      * -Xmx512m): holding the output anywhere would end in OutOfMemoryError. The handler counts
