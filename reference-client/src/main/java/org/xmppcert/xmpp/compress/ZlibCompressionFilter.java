@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
  * RFC 1950 zlib stream (XEP-0138 §4) and every byte read is inflated.
  *
  * <p>Why not MINA's own {@code CompressionFilter} (mina-filter-compression, built on JZlib):
- * it inflates a whole received buffer into one output buffer, so a few kilobytes from a
- * hostile server can become gigabytes in memory. A compliance tool must survive the servers it
- * judges. This filter uses the JDK's {@link java.util.zip.Inflater} (the well-kept zlib) and
- * forwards inflated data in chunks of bounded size as soon as each exists, leaving stanza size
- * limits to the XML layer above. Outbound it sync-flushes after every write, as XEP-0138 §6
+ * it inflates each received buffer into one auto-expanding output buffer, whose optional
+ * ceiling defaults to {@code Integer.MAX_VALUE} and aborts rather than streams, so a few
+ * kilobytes from a hostile server can become gigabytes in memory. A compliance tool must
+ * survive the servers it judges. This filter uses the JDK's {@link java.util.zip.Inflater},
+ * the well-kept zlib shipped with the JDK, which inflates into an output array of our choosing:
+ * data goes up the chain in chunks of bounded size as soon as each exists, and stanza size
+ * limits stay with the XML layer above, on inflated data. Outbound it sync-flushes after every write, as XEP-0138 §6
  * asks, so the peer can decode each stanza as it arrives.
  *
  * <p>Life cycle, for the session layer:
