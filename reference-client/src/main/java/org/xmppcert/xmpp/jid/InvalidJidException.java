@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public final class InvalidJidException extends IllegalArgumentException {
 
+    /** The part that broke a rule. */
     private final JidPart part;
 
     InvalidJidException(JidPart part, String message) {
