@@ -6,9 +6,10 @@
  * stringprep profiles that XMPP Basic Client 2008 (XEP-0211) requires: Nodeprep
  * (RFC 3920 Appendix A) for the localpart, Nameprep (RFC 3491) with IDNA ToASCII
  * (RFC 3490) for the domainpart, Resourceprep (RFC 3920 Appendix B) for the resourcepart.
- * The profiles come from ICU4J; only the split of a JID into its parts and XEP-0106
- * escaping ({@link org.xmppcert.xmpp.jid.JidEscaping}) are written here, because no
- * library does them.
+ * The profiles and IDNA come from ICU4J, the IPv6 address syntax from dnsjava; only the
+ * split of a JID into its parts and XEP-0106 escaping
+ * ({@link org.xmppcert.xmpp.jid.JidEscaping}) are written here, because no library does
+ * them.
  *
  * <p>Where RFC 7622 (PRECIS) gives a different answer than RFC 3920 stringprep, this
  * package follows RFC 3920, the specification XEP-0211 requires: {@code fußball} and
