@@ -74,11 +74,11 @@ pid_alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
 
 # Waits (bounded) for a pid to go away; SIGKILL as a last resort.
 stop_pid() {
-  local pid=$1 what=$2 i
+  local pid=$1 what=$2 _
   pid_alive "$pid" || return 0
   log "stopping system $what (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 100); do
+  for _ in $(seq 1 100); do
     pid_alive "$pid" || return 0
     sleep 0.1
   done

@@ -125,8 +125,9 @@ if ! ls -d /usr/lib/erlang/lib/p1_zlib-*/priv/lib/ezlib.so >/dev/null 2>&1; then
 fi
 
 for p in "$PORT" "$DIST_PORT"; do
-  [[ "$p" =~ ^[0-9]+$ ]] && [ "$p" -ge 1 ] && [ "$p" -le 65535 ] \
-    || die "EJABBERD_PORT and EJABBERD_DIST_PORT must be TCP port numbers, got '$p'"
+  if ! [[ "$p" =~ ^[0-9]+$ ]] || [ "$p" -lt 1 ] || [ "$p" -gt 65535 ]; then
+    die "EJABBERD_PORT and EJABBERD_DIST_PORT must be TCP port numbers, got '$p'"
+  fi
 done
 [ "$PORT" != "$DIST_PORT" ] || die "EJABBERD_PORT and EJABBERD_DIST_PORT must differ"
 for d in "$DOMAIN" "$ANON_DOMAIN"; do
@@ -330,12 +331,15 @@ start_server() {
   printf '%% Erlang resolver settings: the defaults.\n' >"$ETC_DIR/inetrc"
   chown -R "$RUN_USER:$RUN_USER" "$STATE_DIR"
   chmod 755 "$STATE_DIR" "$CERT_DIR"
+  runuser -u "$RUN_USER" -- test -r "$CONFIG" \
+    || die "the '$RUN_USER' user cannot read $CONFIG: is every parent of $STATE_DIR searchable by it?"
   chmod 600 "$VMARGS"
 
   say "starting ejabberd on $HOST:$PORT (node $NODE, distribution on $HOST:$DIST_PORT)"
   STARTED_NOW=1
   # "start" runs erl -detached: it returns at once, the node boots on.
-  ctl start </dev/null >"$LOG_DIR/console.log" 2>&1 \
+  # 9>&-: the node must not inherit (and so hold) our lock.
+  ctl start </dev/null >"$LOG_DIR/console.log" 2>&1 9>&- \
     || show_log_and_die "ejabberdctl start failed"
 
   local deadline=$((SECONDS + READY_TIMEOUT)) status=""
@@ -418,7 +422,7 @@ features_after_tls() {
     fi
   done
   # Close our stream and stdin: s_client then sends close_notify and exits.
-  printf '</stream:stream>' >&"$in" 2>/dev/null || true
+  { printf '</stream:stream>' >&"$in"; } 2>/dev/null || true
   exec {in}>&-
   local until=$((SECONDS + 3))
   while kill -0 "$ppid" 2>/dev/null && [ "$SECONDS" -lt "$until" ]; do sleep 0.05; done
@@ -439,6 +443,11 @@ mechanisms_of() {  # features XML on stdin -> space-separated mechanism names
 # --- main ----------------------------------------------------------------------
 
 mkdir -p "$STATE_DIR"
+# One start or stop at a time per state directory (parallel test runs).
+# stop.sh, when called from here, inherits the lock.
+exec 9>>"$STATE_DIR/.lock"
+flock -w 180 9 || die "another start.sh/stop.sh holds $STATE_DIR/.lock for 3 minutes"
+export XMPPCERT_EJABBERD_LOCKED=1
 CONFIG_TEXT="$(render_config)"
 CTL_CONFIG_TEXT="$(render_ctl_config)"
 

@@ -17,6 +17,13 @@ ETC_DIR="$STATE_DIR/etc"
 PIDFILE="$STATE_DIR/run/ejabberd.pid"
 STOP_TIMEOUT=30   # seconds
 
+# One start or stop at a time per state directory (start.sh, calling us to
+# restart, already holds the lock and says so).
+if [ -z "${XMPPCERT_EJABBERD_LOCKED:-}" ] && [ -d "$STATE_DIR" ]; then
+  exec 9>>"$STATE_DIR/.lock"
+  flock -w 180 9 || { echo "ejabberd: ERROR: another start.sh/stop.sh holds $STATE_DIR/.lock" >&2; exit 1; }
+fi
+
 say() { printf 'ejabberd: %s\n' "$*" >&2; }
 
 pid=""

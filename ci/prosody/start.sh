@@ -100,15 +100,17 @@ show_log_and_die() {
 # --- checks ------------------------------------------------------------------
 
 [ "$(id -u)" -eq 0 ] || die "run as root (Prosody is started as the '$RUN_USER' user through runuser)"
-command -v prosody >/dev/null && command -v prosodyctl >/dev/null \
-  || die "prosody is not installed (run ci/install-deps.sh)"
+if ! command -v prosody >/dev/null || ! command -v prosodyctl >/dev/null; then
+  die "prosody is not installed (run ci/install-deps.sh)"
+fi
 [ -e /usr/lib/prosody/modules/mod_privacy_lists/mod_privacy_lists.lua ] \
   || die "mod_privacy_lists not found (install prosody-modules: ci/install-deps.sh)"
 command -v openssl >/dev/null || die "openssl is not installed (run ci/install-deps.sh)"
 id "$RUN_USER" >/dev/null 2>&1 || die "user '$RUN_USER' does not exist (is the prosody package installed?)"
 
-[[ "$PORT" =~ ^[0-9]+$ ]] && [ "$PORT" -ge 1 ] && [ "$PORT" -le 65535 ] \
-  || die "PROSODY_PORT must be a TCP port number, got '$PORT'"
+if ! [[ "$PORT" =~ ^[0-9]+$ ]] || [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then
+  die "PROSODY_PORT must be a TCP port number, got '$PORT'"
+fi
 for d in "$DOMAIN" "$ANON_DOMAIN"; do
   [[ "$d" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]] \
     || die "'$d' is not a plain DNS name (letters, digits, dots, hyphens)"
@@ -225,12 +227,15 @@ start_server() {
   rm -f "$PIDFILE"
   chown -R "$RUN_USER:$RUN_USER" "$STATE_DIR"
   chmod 755 "$STATE_DIR" "$CERT_DIR"
+  runuser -u "$RUN_USER" -- test -r "$CONFIG" \
+    || die "the '$RUN_USER' user cannot read $CONFIG: is every parent of $STATE_DIR searchable by it?"
 
   say "starting Prosody on $HOST:$PORT"
   STARTED_NOW=1
   # -D: Prosody detaches (setsid) once it is listening and writes the pidfile.
   # Its stdio goes to a file so no caller's pipe is held open.
-  (cd "$STATE_DIR" && as_prosody prosody -D --config "$CONFIG" </dev/null >"$CONSOLE_LOG" 2>&1) \
+  # 9>&-: the daemon must not inherit (and so hold) our lock.
+  (cd "$STATE_DIR" && as_prosody prosody -D --config "$CONFIG" </dev/null >"$CONSOLE_LOG" 2>&1 9>&-) \
     || show_log_and_die "prosody exited with status $? while starting"
 
   local deadline=$((SECONDS + READY_TIMEOUT)) pid=""
@@ -283,7 +288,7 @@ features_after_tls() {
     fi
   done
   # Close our stream and stdin: s_client then sends close_notify and exits.
-  printf '</stream:stream>' >&"$in" 2>/dev/null || true
+  { printf '</stream:stream>' >&"$in"; } 2>/dev/null || true
   exec {in}>&-
   local until=$((SECONDS + 3))
   while kill -0 "$ppid" 2>/dev/null && [ "$SECONDS" -lt "$until" ]; do sleep 0.05; done
@@ -298,12 +303,17 @@ features_after_tls() {
 }
 
 mechanisms_of() {  # features XML on stdin -> space-separated mechanism names
-  grep -o '<mechanism>[^<]*</mechanism>' | sed 's/<[^>]*>//g' | paste -sd' ' -
+  { grep -o '<mechanism>[^<]*</mechanism>' || true; } | sed 's/<[^>]*>//g' | paste -sd' ' -
 }
 
 # --- main ----------------------------------------------------------------------
 
 mkdir -p "$STATE_DIR"
+# One start or stop at a time per state directory (parallel test runs).
+# stop.sh, when called from here, inherits the lock.
+exec 9>>"$STATE_DIR/.lock"
+flock -w 180 9 || die "another start.sh/stop.sh holds $STATE_DIR/.lock for 3 minutes"
+export XMPPCERT_PROSODY_LOCKED=1
 CONFIG_TEXT="$(render_config)"
 
 pid="$(running_pid)"

@@ -15,6 +15,13 @@ CONFIG="$STATE_DIR/prosody.cfg.lua"
 PIDFILE="$STATE_DIR/prosody.pid"
 STOP_TIMEOUT=15   # seconds
 
+# One start or stop at a time per state directory (start.sh, calling us to
+# restart, already holds the lock and says so).
+if [ -z "${XMPPCERT_PROSODY_LOCKED:-}" ] && [ -d "$STATE_DIR" ]; then
+  exec 9>>"$STATE_DIR/.lock"
+  flock -w 180 9 || { echo "prosody: ERROR: another start.sh/stop.sh holds $STATE_DIR/.lock" >&2; exit 1; }
+fi
+
 say() { printf 'prosody: %s\n' "$*" >&2; }
 
 pid=""
