@@ -60,9 +60,12 @@
 # it is left alone (accounts re-ensured, passwords reset, info printed again);
 # if the configuration changed it is restarted.
 #
-# Output: a summary on stdout and $EJABBERD_STATE_DIR/env (key=value lines,
-# shell-sourceable). Non-zero exit status, with the ejabberd log, when the
-# server did not come up.
+# Output: a summary on stdout, and two files in $EJABBERD_STATE_DIR:
+#   env     key=value lines, raw (no quotes, no escapes), which the Java tests
+#           read. Some values hold spaces (XMPP_ACCOUNTS, XMPP_MECHANISMS), so
+#           `.` cannot source it; read it line by line, or use env.sh.
+#   env.sh  the same, quoted for `. env.sh` in shell scripts.
+# Non-zero exit status, with the ejabberd log, when the server did not come up.
 set -euo pipefail
 
 STATE_DIR="${EJABBERD_STATE_DIR:-/tmp/xmppcert-ci/ejabberd}"
@@ -502,8 +505,11 @@ accounts_line="${ACCOUNT_LIST[*]}"
   echo "XMPP_ANON_MECHANISMS=$anon_mechanisms"
   [ -z "$compression" ] || echo "XMPP_COMPRESSION=$compression"
 } >"$ENV_FILE.tmp"
+while IFS='=' read -r key value; do
+  printf 'export %s=%q\n' "$key" "$value"
+done <"$ENV_FILE.tmp" >"$ENV_FILE.sh"
 mv -f "$ENV_FILE.tmp" "$ENV_FILE"
-chmod 644 "$ENV_FILE"
+chmod 644 "$ENV_FILE" "$ENV_FILE.sh"
 
 version="$(dpkg-query -W -f='${Version}' ejabberd 2>/dev/null || echo '?')"
 cat <<EOF
@@ -515,6 +521,6 @@ ejabberd $version is running (pid $pid, node $NODE)
   CA file        $CERT
   accounts       $accounts_line
   log            $LOG
-  env file       $ENV_FILE
+  env file       $ENV_FILE (for shells: $ENV_FILE.sh)
   stop with      $HERE/stop.sh
 EOF

@@ -51,9 +51,12 @@
 # it is left alone (accounts re-ensured, passwords reset, info printed again);
 # if the configuration changed (other port, domain, ...) it is restarted.
 #
-# Output: a summary on stdout, and $PROSODY_STATE_DIR/env, key=value lines the
-# Java tests read (also shell-sourceable). Exit status non-zero, with the
-# Prosody log, when the server did not come up.
+# Output: a summary on stdout, and two files in $PROSODY_STATE_DIR:
+#   env     key=value lines, raw (no quotes, no escapes), which the Java tests
+#           read. Some values hold spaces (XMPP_ACCOUNTS, XMPP_MECHANISMS), so
+#           `.` cannot source it; read it line by line, or use env.sh.
+#   env.sh  the same, quoted for `. env.sh` in shell scripts.
+# Exit status non-zero, with the Prosody log, when the server did not come up.
 set -euo pipefail
 
 STATE_DIR="${PROSODY_STATE_DIR:-/tmp/xmppcert-ci/prosody}"
@@ -355,8 +358,11 @@ XMPP_MECHANISMS=$mechanisms
 XMPP_MECHANISMS_TLS12=$mechanisms12
 XMPP_ANON_MECHANISMS=$anon_mechanisms
 EOF
+while IFS='=' read -r key value; do
+  printf 'export %s=%q\n' "$key" "$value"
+done <"$ENV_FILE.tmp" >"$ENV_FILE.sh"
 mv -f "$ENV_FILE.tmp" "$ENV_FILE"
-chmod 644 "$ENV_FILE"
+chmod 644 "$ENV_FILE" "$ENV_FILE.sh"
 
 cat <<EOF
 Prosody $(cat /usr/lib/prosody/prosody.version 2>/dev/null || echo '?') is running (pid $pid)
@@ -366,6 +372,6 @@ Prosody $(cat /usr/lib/prosody/prosody.version 2>/dev/null || echo '?') is runni
   CA file        $CERT
   accounts       $accounts_line
   log            $LOG
-  env file       $ENV_FILE
+  env file       $ENV_FILE (for shells: $ENV_FILE.sh)
   stop with      $HERE/stop.sh
 EOF
