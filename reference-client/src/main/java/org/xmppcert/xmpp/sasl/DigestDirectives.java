@@ -10,6 +10,9 @@ import java.util.Locale;
  *
  * <p>Works on octet strings: each char is one octet (ISO-8859-1 mapping), so the server's
  * values are echoed back and hashed exactly as received, whatever their charset.
+ *
+ * <p>Written by hand with {@link DigestMd5}, for the same reason; the grammar is HTTP's
+ * (RFC 2831 §7), and nothing on the classpath parses it for SASL.
  */
 final class DigestDirectives {
 

@@ -29,9 +29,12 @@ import java.util.Optional;
  *       the mechanism. To abort, send {@code <abort/>} and discard it likewise.</li>
  * </ol>
  *
- * <p>A {@link SaslException} leaves the mechanism unusable; the session should send
- * {@code <abort/>} (RFC 6120 §6.4.4) unless the server has already ended the exchange.
- * Calling a method out of order is a programming error: {@link IllegalStateException}.
+ * <p>A {@link SaslException} leaves the mechanism unusable. Thrown by
+ * {@code evaluateChallenge}, the session sends {@code <abort/>} (RFC 6120 §6.4.4). Thrown by
+ * {@code verifySuccess}, the server already considers the client authenticated but the client
+ * does not trust the server (RFC 5802 §5: "it might have to drop the connection"): the
+ * session must not restart the stream, and closes it. Calling a method out of order is a
+ * programming error: {@link IllegalStateException}.
  */
 public interface SaslMechanism {
 

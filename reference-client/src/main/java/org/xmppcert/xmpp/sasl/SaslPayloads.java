@@ -51,7 +51,9 @@ public final class SaslPayloads {
 
     /**
      * Decodes the character data of a {@code <challenge/>} or {@code <success/>} element.
-     * The empty string (no character data) and a lone {@code =} both give zero bytes.
+     * The empty string (no character data) and a lone {@code =} both give zero bytes. Pass
+     * the character data exactly as received, untrimmed: whitespace in it is something the
+     * client MUST reject, and so must see.
      *
      * @throws SaslException with {@link SaslException.Reason#INCORRECT_ENCODING} when the
      *     data breaks RFC 6120 §6.3.5 item 2 or §13.9.1; the detail names the rule and the
