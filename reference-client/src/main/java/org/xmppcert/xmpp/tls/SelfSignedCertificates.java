@@ -59,8 +59,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * UTF8String, §13.7.1.4).
  *
  * <pre>{@code
- * GeneratedCertificate ca = SelfSignedCertificates.forSubject("Test CA").certificateAuthority().generate();
- * GeneratedCertificate server = SelfSignedCertificates.forSubject("example.com")
+ * TlsCredentials ca = SelfSignedCertificates.forSubject("Test CA").certificateAuthority().generate();
+ * TlsCredentials server = SelfSignedCertificates.forSubject("example.com")
  *         .dnsNames("example.com").srvNames("_xmpp-client.example.com").issuedBy(ca).generate();
  * }</pre>
  *
@@ -143,7 +143,7 @@ public final class SelfSignedCertificates {
      * Writes the chain and the key as PEM files; the key file is made readable by its owner
      * only where the file system allows it.
      */
-    public static void writePem(GeneratedCertificate credentials, Path chainFile, Path keyFile) throws IOException {
+    public static void writePem(TlsCredentials credentials, Path chainFile, Path keyFile) throws IOException {
         Files.writeString(chainFile, toPem(credentials.chain()), StandardCharsets.US_ASCII);
         Files.writeString(keyFile, toPem(credentials.privateKey()), StandardCharsets.US_ASCII);
         keyFile.toFile().setReadable(false, false);
@@ -159,7 +159,7 @@ public final class SelfSignedCertificates {
         private KeyType keyType = KeyType.RSA_2048;
         private String signatureAlgorithm;
         private boolean certificateAuthority;
-        private GeneratedCertificate issuer;
+        private TlsCredentials issuer;
 
         private Builder(String commonName) {
             if (commonName == null || commonName.isBlank()) {
@@ -240,13 +240,13 @@ public final class SelfSignedCertificates {
         }
 
         /** Signs with the given CA instead of self-signing; the chain then ends with the CA's. */
-        public Builder issuedBy(GeneratedCertificate issuer) {
+        public Builder issuedBy(TlsCredentials issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             return this;
         }
 
         /** Generates a fresh key pair and a certificate for it. */
-        public GeneratedCertificate generate() {
+        public TlsCredentials generate() {
             try {
                 return generate(keyType.generate());
             } catch (GeneralSecurityException e) {
@@ -254,7 +254,7 @@ public final class SelfSignedCertificates {
             }
         }
 
-        private GeneratedCertificate generate(KeyPair subjectKeys) throws GeneralSecurityException {
+        private TlsCredentials generate(KeyPair subjectKeys) throws GeneralSecurityException {
             Instant start = notBefore != null ? notBefore : Instant.now().minus(1, ChronoUnit.HOURS);
             Instant end = notAfter != null ? notAfter : start.plus(90, ChronoUnit.DAYS);
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
@@ -276,7 +276,7 @@ public final class SelfSignedCertificates {
                 if (issuer != null) {
                     chain.addAll(issuer.chain());
                 }
-                return new GeneratedCertificate(subjectKeys.getPrivate(), chain);
+                return new TlsCredentials(subjectKeys.getPrivate(), chain);
             } catch (IOException | OperatorCreationException e) {
                 throw new GeneralSecurityException("cannot build certificate for " + commonName, e);
             }

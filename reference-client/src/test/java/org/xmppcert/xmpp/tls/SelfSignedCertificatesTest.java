@@ -19,7 +19,7 @@ class SelfSignedCertificatesTest {
 
     @Test
     void selfSignedServerCertificateCarriesTheXmppIdentifiers() throws Exception {
-        GeneratedCertificate generated = SelfSignedCertificates.forSubject("Example Products, Inc.")
+        TlsCredentials generated = SelfSignedCertificates.forSubject("Example Products, Inc.")
                 .dnsNames("im.example.com")
                 .srvNames("_xmpp-client.im.example.com")
                 .xmppAddrs("im.example.com")
@@ -39,8 +39,8 @@ class SelfSignedCertificatesTest {
 
     @Test
     void caSignsLeafAndChainEndsWithTheCa() throws Exception {
-        GeneratedCertificate ca = SelfSignedCertificates.forSubject("xmppcert test CA").certificateAuthority().generate();
-        GeneratedCertificate leaf = SelfSignedCertificates.forSubject("example.com")
+        TlsCredentials ca = SelfSignedCertificates.forSubject("xmppcert test CA").certificateAuthority().generate();
+        TlsCredentials leaf = SelfSignedCertificates.forSubject("example.com")
                 .dnsNames("example.com").keyType(KeyType.EC_P256).issuedBy(ca).generate();
 
         assertThat(ca.certificate().getBasicConstraints()).isGreaterThanOrEqualTo(0);
@@ -77,8 +77,8 @@ class SelfSignedCertificatesTest {
 
     @Test
     void pemFilesRoundTrip(@TempDir Path dir) throws Exception {
-        GeneratedCertificate ca = SelfSignedCertificates.forSubject("CA").certificateAuthority().generate();
-        GeneratedCertificate leaf = SelfSignedCertificates.forSubject("c").xmppAddrs("juliet@example.com")
+        TlsCredentials ca = SelfSignedCertificates.forSubject("CA").certificateAuthority().generate();
+        TlsCredentials leaf = SelfSignedCertificates.forSubject("c").xmppAddrs("juliet@example.com")
                 .issuedBy(ca).generate();
         Path chainFile = dir.resolve("chain.pem");
         Path keyFile = dir.resolve("key.pem");

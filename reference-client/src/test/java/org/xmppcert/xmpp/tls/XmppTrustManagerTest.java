@@ -22,8 +22,8 @@ class XmppTrustManagerTest {
     private static final String DOMAIN = "example.com";
     private static final String AUTH_TYPE = "ECDHE_RSA";
 
-    private static GeneratedCertificate ca;
-    private static GeneratedCertificate serverFromCa;
+    private static TlsCredentials ca;
+    private static TlsCredentials serverFromCa;
 
     @BeforeAll
     static void makeCa() {
@@ -48,9 +48,9 @@ class XmppTrustManagerTest {
 
     @Test
     void intermediateCaIsFollowedToTheRoot() {
-        GeneratedCertificate intermediate = SelfSignedCertificates.forSubject("intermediate").certificateAuthority()
+        TlsCredentials intermediate = SelfSignedCertificates.forSubject("intermediate").certificateAuthority()
                 .issuedBy(ca).generate();
-        GeneratedCertificate leaf = SelfSignedCertificates.forSubject("leaf").srvNames("_xmpp-client." + DOMAIN)
+        TlsCredentials leaf = SelfSignedCertificates.forSubject("leaf").srvNames("_xmpp-client." + DOMAIN)
                 .issuedBy(intermediate).generate();
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
         X509Certificate[] sentByServer = {leaf.chain().get(0), leaf.chain().get(1)}; // root left out, as servers do
@@ -62,7 +62,7 @@ class XmppTrustManagerTest {
 
     @Test
     void selfSignedCertificateNotInTheTrustStoreIsRejected() {
-        GeneratedCertificate selfSigned = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).generate();
+        TlsCredentials selfSigned = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).generate();
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
 
         assertThatThrownBy(() -> trustManager.checkServerTrusted(chainOf(selfSigned), AUTH_TYPE))
@@ -74,7 +74,7 @@ class XmppTrustManagerTest {
 
     @Test
     void selfSignedCertificateGivenAsTheCaIsAccepted(@TempDir Path dir) throws Exception {
-        GeneratedCertificate selfSigned = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).generate();
+        TlsCredentials selfSigned = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).generate();
         Path caFile = dir.resolve("server.pem");
         Files.writeString(caFile, SelfSignedCertificates.toPem(selfSigned.chain()));
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.caFile(DOMAIN, caFile));
@@ -85,7 +85,7 @@ class XmppTrustManagerTest {
 
     @Test
     void caFileMayHoldSeveralCertificates(@TempDir Path dir) throws Exception {
-        GeneratedCertificate otherCa = SelfSignedCertificates.forSubject("other CA").certificateAuthority().generate();
+        TlsCredentials otherCa = SelfSignedCertificates.forSubject("other CA").certificateAuthority().generate();
         Path caFile = dir.resolve("bundle.pem");
         Files.writeString(caFile, "a comment line, as in real bundles\n"
                 + SelfSignedCertificates.toPem(List.of(otherCa.certificate(), ca.certificate())));
@@ -97,8 +97,8 @@ class XmppTrustManagerTest {
 
     @Test
     void certificateFromAnUnknownCaIsRejectedAsUntrustedIssuer() {
-        GeneratedCertificate unknownCa = SelfSignedCertificates.forSubject("unknown CA").certificateAuthority().generate();
-        GeneratedCertificate leaf = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).issuedBy(unknownCa)
+        TlsCredentials unknownCa = SelfSignedCertificates.forSubject("unknown CA").certificateAuthority().generate();
+        TlsCredentials leaf = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).issuedBy(unknownCa)
                 .generate();
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
 
@@ -108,8 +108,8 @@ class XmppTrustManagerTest {
     }
 
     @Test
-    void jvmDefaultTrustStoreDoesNotTrustAGeneratedCertificate() {
-        GeneratedCertificate selfSigned = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).generate();
+    void jvmDefaultTrustStoreDoesNotTrustATlsCredentials() {
+        TlsCredentials selfSigned = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN).generate();
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.jvmDefault(DOMAIN));
 
         assertThatThrownBy(() -> trustManager.checkServerTrusted(chainOf(selfSigned), AUTH_TYPE))
@@ -122,7 +122,7 @@ class XmppTrustManagerTest {
     @Test
     void expiredCertificateFromATrustedCaIsRejectedAsExpired() {
         Instant now = Instant.now();
-        GeneratedCertificate expired = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN)
+        TlsCredentials expired = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN)
                 .validity(now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)).issuedBy(ca).generate();
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
 
@@ -136,7 +136,7 @@ class XmppTrustManagerTest {
     @Test
     void expiredSelfSignedCertificateIsRejectedEvenWhenItIsTheAnchor() {
         Instant now = Instant.now();
-        GeneratedCertificate expired = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN)
+        TlsCredentials expired = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN)
                 .validity(now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)).generate();
         XmppTrustManager trustManager = new XmppTrustManager(
                 TrustPolicy.trustAnchors(DOMAIN, List.of(expired.certificate())));
@@ -149,7 +149,7 @@ class XmppTrustManagerTest {
     @Test
     void certificateNotYetValidIsRejected() {
         Instant now = Instant.now();
-        GeneratedCertificate future = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN)
+        TlsCredentials future = SelfSignedCertificates.forSubject(DOMAIN).dnsNames(DOMAIN)
                 .validity(now.plus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS)).issuedBy(ca).generate();
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
 
@@ -173,7 +173,7 @@ class XmppTrustManagerTest {
 
     @Test
     void insecurePolicyAcceptsButRecordsEveryProblem() {
-        GeneratedCertificate selfSigned = SelfSignedCertificates.forSubject("test").dnsNames("wrong.example").generate();
+        TlsCredentials selfSigned = SelfSignedCertificates.forSubject("test").dnsNames("wrong.example").generate();
         TrustPolicy policy = TrustPolicy.insecureAcceptAnyCertificate(DOMAIN);
         XmppTrustManager trustManager = new XmppTrustManager(policy);
 
@@ -210,7 +210,7 @@ class XmppTrustManagerTest {
 
     @Test
     void clientCertificatesAreCheckedForTheirPathOnly() {
-        GeneratedCertificate client = SelfSignedCertificates.forSubject("juliet").xmppAddrs("juliet@" + DOMAIN)
+        TlsCredentials client = SelfSignedCertificates.forSubject("juliet").xmppAddrs("juliet@" + DOMAIN)
                 .issuedBy(ca).generate();
         XmppTrustManager trustManager = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
 
@@ -219,7 +219,7 @@ class XmppTrustManagerTest {
         assertThat(trustManager.verdict().orElseThrow().identity()).isEmpty();
     }
 
-    private static X509Certificate[] chainOf(GeneratedCertificate credentials) {
+    private static X509Certificate[] chainOf(TlsCredentials credentials) {
         return credentials.chain().toArray(X509Certificate[]::new);
     }
 }
