@@ -2,7 +2,6 @@ package org.xmppcert.xmpp.tls;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,13 +78,5 @@ final class Pem {
         return "-----BEGIN " + label + "-----\n"
                 + BASE64.encodeToString(der)
                 + "\n-----END " + label + "-----\n";
-    }
-
-    static List<X509Certificate> parse(String pem) throws CertificateException {
-        try {
-            return readCertificates(new StringReader(pem));
-        } catch (IOException e) {
-            throw new CertificateException("unreadable PEM", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -140,14 +141,16 @@ public final class SelfSignedCertificates {
     }
 
     /**
-     * Writes the chain and the key as PEM files; the key file is made readable by its owner
-     * only where the file system allows it.
+     * Writes the chain and the key as PEM files. On POSIX file systems the key file is
+     * created owner-only before the key is written, so it is never readable by others.
      */
     public static void writePem(TlsCredentials credentials, Path chainFile, Path keyFile) throws IOException {
         Files.writeString(chainFile, toPem(credentials.chain()), StandardCharsets.US_ASCII);
+        Files.deleteIfExists(keyFile);
+        if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         Files.writeString(keyFile, toPem(credentials.privateKey()), StandardCharsets.US_ASCII);
-        keyFile.toFile().setReadable(false, false);
-        keyFile.toFile().setReadable(true, true);
     }
 
     /** What the next certificate will contain; {@link #generate()} may be called repeatedly. */

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The session layer receives {@code <proceed/>} and adds the filter in front of
  *       everything: {@code session.getFilterChain().addFirst(XmppTlsFilter.NAME, filter)}.
  *       Adding it sends the ClientHello at once (RFC 6120 §5.4.2.3: negotiation begins right
- *       after the {@code '>'} of {@code <proceed/>}). If even that fails, {@code addFirst}
- *       throws MINA's {@code IoFilterLifeCycleException} and the filter is not added.</li>
+ *       after the {@code '>'} of {@code <proceed/>}). If even that fails (no protocol
+ *       version the JVM allows, say), {@code addFirst} throws MINA's
+ *       {@code IoFilterLifeCycleException}, the filter is not added, {@link #handshake()}
+ *       fails and the session is closed.</li>
  *   <li>The server's certificate is judged inside the handshake; a rejection aborts it
  *       before any application data leaves the client.</li>
  *   <li>Success: {@link #handshake()} completes with a {@link TlsInfo}, then the handler's

@@ -3,7 +3,9 @@ package org.xmppcert.xmpp.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -88,6 +90,9 @@ class SelfSignedCertificatesTest {
         assertThat(Pem.readCertificates(chainFile)).containsExactlyElementsOf(leaf.chain());
         assertThat(Pem.readPrivateKey(keyFile).getEncoded()).isEqualTo(leaf.privateKey().getEncoded());
         assertThat(leaf.toString()).doesNotContain("PRIVATE").contains("CN=c");
+        if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        }
     }
 
     @Test
