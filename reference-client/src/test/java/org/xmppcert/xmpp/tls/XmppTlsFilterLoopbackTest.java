@@ -170,7 +170,7 @@ class XmppTlsFilterLoopbackTest {
         client.closed.get(5, SECONDS);
 
         assertThat(failure).isExactlyInstanceOf(TlsFailureException.class)
-                .hasMessageStartingWith("TLS negotiation with xmpp.test failed: ")
+                .hasMessageStartingWith("TLS negotiation with xmpp.test failed: Received fatal alert: protocol_version")
                 .hasCauseInstanceOf(SSLException.class);
         assertThat(filter.verdict()).as("the handshake never reached the certificate").isEmpty();
         assertThat(client.failure.get(5, SECONDS)).isSameAs(failure);
