@@ -71,9 +71,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class SelfSignedCertificates {
 
     /** id-on-xmppAddr, RFC 6120 §13.7.1.4. */
-    public static final ASN1ObjectIdentifier ID_ON_XMPP_ADDR = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.5");
+    public static final String ID_ON_XMPP_ADDR = "1.3.6.1.5.5.7.8.5";
     /** id-on-dnsSRV (SRVName), RFC 4985 §2. */
-    public static final ASN1ObjectIdentifier ID_ON_DNS_SRV = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.7");
+    public static final String ID_ON_DNS_SRV = "1.3.6.1.5.5.7.8.7";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final BouncyCastleProvider SIGNING_PROVIDER = new BouncyCastleProvider();
@@ -184,7 +184,7 @@ public final class SelfSignedCertificates {
         public Builder xmppAddrs(String... jids) {
             for (String jid : jids) {
                 subjectAltNames.add(new GeneralName(GeneralName.otherName,
-                        new OtherName(ID_ON_XMPP_ADDR, new DERUTF8String(jid))));
+                        new OtherName(new ASN1ObjectIdentifier(ID_ON_XMPP_ADDR), new DERUTF8String(jid))));
             }
             return this;
         }
@@ -193,7 +193,7 @@ public final class SelfSignedCertificates {
         public Builder srvNames(String... srvNames) {
             for (String srvName : srvNames) {
                 subjectAltNames.add(new GeneralName(GeneralName.otherName,
-                        new OtherName(ID_ON_DNS_SRV, new DERIA5String(srvName))));
+                        new OtherName(new ASN1ObjectIdentifier(ID_ON_DNS_SRV), new DERIA5String(srvName))));
             }
             return this;
         }

@@ -247,10 +247,10 @@ public final class XmppIdentityVerifier {
         }
         String oid = otherName.getTypeID().getId();
         ASN1Encodable value = unwrapExplicit(otherName.getValue());
-        if (oid.equals(SelfSignedCertificates.ID_ON_XMPP_ADDR.getId()) && value instanceof ASN1UTF8String utf8) {
+        if (oid.equals(SelfSignedCertificates.ID_ON_XMPP_ADDR) && value instanceof ASN1UTF8String utf8) {
             return new PresentedIdentifier(IdentifierType.XMPP_ADDR, utf8.getString());
         }
-        if (oid.equals(SelfSignedCertificates.ID_ON_DNS_SRV.getId()) && value instanceof ASN1IA5String ia5) {
+        if (oid.equals(SelfSignedCertificates.ID_ON_DNS_SRV) && value instanceof ASN1IA5String ia5) {
             return new PresentedIdentifier(IdentifierType.SRV_ID, ia5.getString());
         }
         // Wrong string type for a known OID, or an OID we do not use: shown, never matched.
