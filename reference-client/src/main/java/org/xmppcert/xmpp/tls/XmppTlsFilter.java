@@ -98,12 +98,21 @@ public final class XmppTlsFilter extends ClosingSafeSslFilter {
      * with a {@link TlsFailureException}. It has no timeout of its own; bound the wait, e.g.
      * {@code handshake().orTimeout(10, SECONDS)}, and close the session if it expires.
      *
-     * <p>Each call returns a new dependent future, so a caller's timeout or cancellation
-     * does not reach the filter's own state. Dependents complete before the handler's
+     * <p>Each call returns a new future, so a caller's timeout or cancellation does not
+     * reach the filter's own state; it fails with the {@link TlsFailureException} itself, not
+     * wrapped in a {@code CompletionException}. It completes before the handler's
      * {@code event(SECURED)} is called.
      */
     public CompletableFuture<TlsInfo> handshake() {
-        return handshake.copy();
+        CompletableFuture<TlsInfo> view = new CompletableFuture<>();
+        handshake.whenComplete((info, failure) -> {
+            if (failure != null) {
+                view.completeExceptionally(failure);
+            } else {
+                view.complete(info);
+            }
+        });
+        return view;
     }
 
     /** The verdict on the server's certificate, once the handshake got that far. */

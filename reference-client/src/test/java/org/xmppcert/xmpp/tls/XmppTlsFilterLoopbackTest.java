@@ -112,6 +112,8 @@ class XmppTlsFilterLoopbackTest {
         assertThat(verdict.problems()).containsExactly(CertificateProblem.NAME_MISMATCH);
         assertThat(verdict.presentedIdentifiers()).contains(new PresentedIdentifier(IdentifierType.DNS_ID, "other.test"));
         assertThat(client.failure.get(5, SECONDS)).as("the handler gets the same typed exception").isSameAs(failure);
+        assertThat(filter.handshake().handle((info, error) -> error).get(5, SECONDS))
+                .as("callbacks see the typed exception unwrapped").isSameAs(failure);
         assertThat(client.securedEvent).isNotDone();
         assertThat(server.failure.get(5, SECONDS)).isInstanceOf(SSLException.class);
         assertThat(server.secured).isNotDone();
