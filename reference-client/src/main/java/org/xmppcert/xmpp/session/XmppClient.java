@@ -10,8 +10,6 @@ import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.FilterEvent;
-import org.apache.mina.filter.ssl.SslEvent;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.xmppcert.xmpp.stream.StreamEvent;
 import org.xmppcert.xmpp.stream.XmppStreamCodec;
@@ -146,14 +144,6 @@ public final class XmppClient implements AutoCloseable {
                 s.onTransportError(cause);
             } else {
                 io.closeNow();
-            }
-        }
-
-        @Override
-        public void event(IoSession io, FilterEvent event) {
-            XmppSession s = of(io);
-            if (s != null && event == SslEvent.SECURED) {
-                s.onTlsSecured();
             }
         }
     }

@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,7 +77,6 @@ public final class XmppSession implements AutoCloseable {
     private volatile StreamHeader ourHeader;
     private volatile NamespaceScope outScope = NamespaceScope.EMPTY;
     private volatile NamespaceScope inScope = NamespaceScope.EMPTY;
-    private volatile CompletableFuture<Void> tlsHandshake = new CompletableFuture<>();
     private volatile WriteFuture lastWrite;
 
     XmppSession(IoSession io, String domain, SessionOptions options) {
@@ -172,8 +170,9 @@ public final class XmppSession implements AutoCloseable {
 
     /**
      * Prepares a stream restart (RFC 6120 §4.3.3): the codec starts a new XML document, and
-     * elements of the old stream still queued are discarded. Call it after inserting any new
-     * filter and before sending the new header.
+     * elements of the old stream still queued are discarded, as are bytes the server sent after
+     * the restart point (recorded in the transcript as the violation they are). Call it after
+     * inserting any new filter and before sending the new header.
      */
     public void restartStream() {
         lock.lock();
@@ -184,8 +183,9 @@ public final class XmppSession implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        recordEvent("stream restart");
-        XmppStreamCodec.restart(io);
+        long discarded = XmppStreamCodec.restart(io);
+        recordEvent(discarded == 0 ? "stream restart" : "stream restart; discarded " + discarded
+                + " bytes the server sent before our new stream header (RFC 6120 §4.3.3 forbids that)");
     }
 
     /** How many times the stream was restarted. */
@@ -444,22 +444,11 @@ public final class XmppSession implements AutoCloseable {
         sendRaw(header.closingTag());
     }
 
-    // ---------------------------------------------------------------- TLS hand-off
+    // ---------------------------------------------------------------- filters
 
-    /** Completes when the TLS filter reports the handshake done; fails with the transport error. */
-    public CompletableFuture<Void> tlsHandshake() {
-        return tlsHandshake;
-    }
-
-    /** Adds a filter at the bottom of the chain (TLS, RFC 6120 §5.4.3.3). */
+    /** Adds a filter at the bottom of the chain: TLS after {@code <proceed/>} (RFC 6120 §5.4.3.3). */
     public void addFilterFirst(String name, IoFilter filter) {
-        tlsHandshake = new CompletableFuture<>();
         io.getFilterChain().addFirst(name, filter);
-    }
-
-    /** Adds a filter just above another one, e.g. compression above TLS (XEP-0138, XEP-0170). */
-    public void addFilterAfter(String baseName, String name, IoFilter filter) {
-        io.getFilterChain().addAfter(baseName, name, filter);
     }
 
     // ---------------------------------------------------------------- from the I/O thread
@@ -601,13 +590,10 @@ public final class XmppSession implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        tlsHandshake.completeExceptionally(new ConnectionLostException(
-                "the connection closed during the TLS handshake", peerClosedStream, null));
     }
 
     void onTransportError(Throwable cause) {
         recordEvent("transport error: " + options.masker().mask(String.valueOf(cause)));
-        tlsHandshake.completeExceptionally(cause);
         lock.lock();
         try {
             if (ended == null) {
@@ -618,10 +604,6 @@ public final class XmppSession implements AutoCloseable {
             lock.unlock();
         }
         io.closeNow();
-    }
-
-    void onTlsSecured() {
-        tlsHandshake.complete(null);
     }
 
     // ---------------------------------------------------------------- transcript

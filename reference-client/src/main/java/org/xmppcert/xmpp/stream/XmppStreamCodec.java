@@ -1,6 +1,5 @@
 package org.xmppcert.xmpp.stream;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.xmppcert.xmpp.xml.XmlLimits;
 import org.xmppcert.xmpp.xml.XmlStreamError;
 import org.xmppcert.xmpp.xml.XmlStreamListener;
 import org.xmppcert.xmpp.xml.XmlStreamParser;
-import org.xmppcert.xmpp.xml.XmlViolation;
 
 /**
  * The MINA filter between bytes and XML streams. Upwards it turns received bytes into
@@ -29,25 +27,23 @@ import org.xmppcert.xmpp.xml.XmlViolation;
  * <li>Added to the chain: a parser for the first stream is ready.</li>
  * <li>An initiating entity receives {@code <proceed/>} (TLS), {@code <success/>} (SASL) or
  * {@code <compressed/>} (XEP-0138): that element ends the current XML document. The codec stops
- * parsing and holds any further bytes, which the peer may not send before the restart
- * (RFC 6120 §5.4.3.3, §6.4.6; XEP-0138 §2).</li>
+ * parsing and counts any further bytes without parsing them: the peer may not send anything
+ * before our new stream header (RFC 6120 §4.3.3, §5.4.3.3, §6.4.6; XEP-0138 §2).</li>
  * <li>The owner inserts the TLS or compression filter below this one if needed, then calls
- * {@link #restart(IoSession)} before sending its new stream header: a fresh parser takes over,
- * fed first with whatever was held.</li>
+ * {@link #restart(IoSession)} before sending its new stream header: a fresh parser takes over.
+ * Bytes that came in between are discarded, never parsed into the new stream: after
+ * {@code <proceed/>} they were sent in the clear, and parsing them as if protected by TLS is
+ * the STARTTLS injection attack. {@code restart} returns how many there were, as evidence.</li>
  * </ol>
  * A receiving entity (the mock server) calls {@link #restart(IoSession)} itself right before it
  * sends {@code <success/>} or {@code <proceed/>}, since the next bytes belong to a new document.
  *
- * <p>Events are passed up on the I/O thread, or on the thread calling {@code restart} for held
- * bytes, always in stream order.
+ * <p>Events are passed up on the I/O thread, in stream order.
  */
 public final class XmppStreamCodec extends IoFilterAdapter {
 
     /** The name under which the codec is added to a chain. */
     public static final String NAME = "xmpp-codec";
-
-    /** How much a peer may send after a restart point before we restart: more is a violation. */
-    static final int MAX_HELD_BYTES = 64 * 1024;
 
     private static final AttributeKey STATE = new AttributeKey(XmppStreamCodec.class, "state");
 
@@ -68,21 +64,23 @@ public final class XmppStreamCodec extends IoFilterAdapter {
     }
 
     /**
-     * Starts a new XML document on this connection (RFC 6120 §4.3.3 "stream restart"). Bytes the
-     * peer sent since the restart point are parsed now, on the calling thread.
+     * Starts a new XML document on this connection (RFC 6120 §4.3.3 "stream restart").
+     *
+     * @return the number of bytes the peer sent after the restart point and before this call,
+     *         which were discarded: more than zero is the peer's protocol violation
      */
-    public static void restart(IoSession session) {
+    public static long restart(IoSession session) {
         State state = (State) session.getAttribute(STATE);
         if (state == null) {
             throw new IllegalStateException("no " + NAME + " filter on this session");
         }
-        state.restart(session.getFilterChain().getNextFilter(NAME), session);
+        return state.restart();
     }
 
-    /** Whether the codec is holding bytes until {@link #restart(IoSession)}. */
+    /** Whether the codec is waiting for {@link #restart(IoSession)} after a restart point. */
     public static boolean awaitingRestart(IoSession session) {
         State state = (State) session.getAttribute(STATE);
-        return state != null && state.held;
+        return state != null && state.paused;
     }
 
     @Override
@@ -128,50 +126,30 @@ public final class XmppStreamCodec extends IoFilterAdapter {
     private final class State implements XmlStreamListener {
         private XmlStreamParser parser = new XmlStreamParser(limits, this);
         private final List<StreamEvent> ready = new ArrayList<>();
-        private final ByteArrayOutputStream heldBytes = new ByteArrayOutputStream();
-        private volatile boolean held;
+        private volatile boolean paused;
+        private long discarded;
 
         synchronized void receive(NextFilter next, IoSession session, byte[] bytes) {
-            if (held) {
-                hold(bytes, 0, bytes.length);
-            } else {
-                feed(bytes, 0, bytes.length);
-            }
-            dispatch(next, session);
-        }
-
-        synchronized void restart(NextFilter next, IoSession session) {
-            parser = new XmlStreamParser(limits, this);
-            held = false;
-            byte[] pending = heldBytes.toByteArray();
-            heldBytes.reset();
-            feed(pending, 0, pending.length);
-            dispatch(next, session);
-        }
-
-        private void feed(byte[] bytes, int off, int len) {
-            int left = parser.feed(bytes, off, len);
-            if (held && left > 0) {
-                hold(bytes, off + len - left, left);
-            }
-        }
-
-        private void hold(byte[] bytes, int off, int len) {
-            if (heldBytes.size() + len > MAX_HELD_BYTES) {
-                ready.add(new StreamEvent.Malformed(new XmlStreamError(XmlViolation.LIMIT_EXCEEDED,
-                        "more than " + MAX_HELD_BYTES + " bytes sent before the stream restart", parser.bytesRead(),
-                        "")));
-                heldBytes.reset();
+            if (paused) {
+                discarded += bytes.length;
                 return;
             }
-            heldBytes.write(bytes, off, len);
-        }
-
-        private void dispatch(NextFilter next, IoSession session) {
+            int left = parser.feed(bytes, 0, bytes.length);
+            if (paused) {
+                discarded += left;
+            }
             for (StreamEvent e : ready) {
                 next.messageReceived(session, e);
             }
             ready.clear();
+        }
+
+        synchronized long restart() {
+            parser = new XmlStreamParser(limits, this);
+            paused = false;
+            long d = discarded;
+            discarded = 0;
+            return d;
         }
 
         @Override
@@ -183,7 +161,7 @@ public final class XmppStreamCodec extends IoFilterAdapter {
         public void onElement(Element element) {
             ready.add(new StreamEvent.Received(element));
             if (endsDocument(element)) {
-                held = true;
+                paused = true;
                 parser.stop();
             }
         }
