@@ -39,17 +39,18 @@ import picocli.CommandLine.Option;
  * and prints what was negotiated at each stage. A first diagnostic before a certification run.
  */
 @Command(name = "connect",
+        header = "Open one session with the reference client and show what was negotiated.",
         sortOptions = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Open one XMPP session with the reference client and show what was negotiated:",
-            "the features offered at each stage, TLS version and cipher, the SASL mechanism,",
-            "compression and the bound JID; then close it with the closing handshake.",
+            "Shows the features offered at each stage, the TLS version and cipher,",
+            "the SASL mechanism, compression and the bound JID; then closes the",
+            "session with the closing handshake (RFC 6120 §4.4).",
             "",
-            "The password comes from --password, else the environment variable XMPPCERT_PASSWORD,",
-            "else standard input (the first line; the terminal does not echo it). Passwords and",
-            "SASL data never appear in the output."},
+            "The password comes from --password, else the environment variable",
+            "XMPPCERT_PASSWORD, else standard input (the first line; a terminal does",
+            "not echo it). Passwords and SASL data never appear in the output."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:connected, negotiated and closed",

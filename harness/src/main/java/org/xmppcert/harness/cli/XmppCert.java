@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Compliance test harness for XMPP: certifies servers and clients against the",
-            "XMPP Basic Client 2008 compliance level (XEP-0211: RFC 3920/3921 read with RFC 6120/6121,",
-            "XEP-0030, XEP-0106, XEP-0115, XEP-0138)."},
+            "Compliance test harness for XMPP: certifies servers and clients against",
+            "the XMPP Basic Client 2008 compliance level (XEP-0211): RFC 3920/3921 read",
+            "with RFC 6120/6121, XEP-0030, XEP-0106, XEP-0115 and XEP-0138."},
         subcommands = {ConnectCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'xmppcert help <command>' for the options of a command."})
 public final class XmppCert implements Runnable {
