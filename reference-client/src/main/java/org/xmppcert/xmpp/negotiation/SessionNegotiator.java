@@ -25,6 +25,7 @@ import org.xmppcert.xmpp.sasl.Selection;
 import org.xmppcert.xmpp.session.ConnectFailedException;
 import org.xmppcert.xmpp.session.XmppClient;
 import org.xmppcert.xmpp.session.XmppSession;
+import org.xmppcert.xmpp.stream.ErrorElementParts;
 import org.xmppcert.xmpp.stream.StreamError;
 import org.xmppcert.xmpp.stream.StreamErrorCondition;
 import org.xmppcert.xmpp.stream.StreamFeatures;
@@ -259,21 +260,8 @@ public final class SessionNegotiator {
     }
 
     private static SaslFailure failureOf(Element failure) {
-        String condition = null;
-        String text = null;
-        String lang = null;
-        for (Element c : failure.elements()) {
-            if (!c.namespace().equals(XmppNamespaces.SASL)) {
-                continue;
-            }
-            if (c.name().equals("text")) {
-                text = c.text();
-                lang = c.lang();
-            } else if (condition == null) {
-                condition = c.name();
-            }
-        }
-        return SaslFailure.of(condition, text, lang);
+        ErrorElementParts parts = ErrorElementParts.of(failure, XmppNamespaces.SASL);
+        return SaslFailure.of(parts.conditionName(), parts.text(), parts.textLang());
     }
 
     private SaslCredentials credentials() {

@@ -1,6 +1,7 @@
 package org.xmppcert.xmpp.stanza;
 
 import java.util.Objects;
+import org.xmppcert.xmpp.stream.ErrorElementParts;
 import org.xmppcert.xmpp.stream.XmppNamespaces;
 import org.xmppcert.xmpp.xml.Element;
 
@@ -32,25 +33,11 @@ public record StanzaError(String type, StanzaErrorCondition condition, String co
         if (error == null) {
             return new StanzaError(null, StanzaErrorCondition.UNKNOWN, null, null, null, null, null);
         }
-        String conditionName = null;
-        String text = null;
-        String lang = null;
-        Element app = null;
-        for (Element child : error.elements()) {
-            if (child.namespace().equals(XmppNamespaces.STANZA_ERRORS)) {
-                if (child.name().equals("text")) {
-                    text = child.text();
-                    lang = child.lang();
-                } else if (conditionName == null) {
-                    conditionName = child.name();
-                }
-            } else if (app == null) {
-                app = child;
-            }
-        }
-        StanzaErrorCondition c = conditionName == null ? StanzaErrorCondition.UNKNOWN
-                : StanzaErrorCondition.fromElementName(conditionName);
-        return new StanzaError(error.attribute("type"), c, conditionName, text, lang, app, error);
+        ErrorElementParts parts = ErrorElementParts.of(error, XmppNamespaces.STANZA_ERRORS);
+        StanzaErrorCondition c = parts.conditionName() == null ? StanzaErrorCondition.UNKNOWN
+                : StanzaErrorCondition.fromElementName(parts.conditionName());
+        return new StanzaError(error.attribute("type"), c, parts.conditionName(), parts.text(), parts.textLang(),
+                parts.applicationCondition(), error);
     }
 
     /** Builds an {@code <error/>} element to put in a stanza (jabber:client). */

@@ -30,25 +30,11 @@ public record StreamError(StreamErrorCondition condition, String conditionName, 
 
     /** Reads a received {@code <stream:error/>}. */
     public static StreamError parse(Element error) {
-        String conditionName = null;
-        String text = null;
-        String lang = null;
-        Element app = null;
-        for (Element child : error.elements()) {
-            if (child.namespace().equals(XmppNamespaces.STREAM_ERRORS)) {
-                if (child.name().equals("text")) {
-                    text = child.text();
-                    lang = child.lang();
-                } else if (conditionName == null) {
-                    conditionName = child.name();
-                }
-            } else if (app == null) {
-                app = child;
-            }
-        }
-        StreamErrorCondition c = conditionName == null ? StreamErrorCondition.UNKNOWN
-                : StreamErrorCondition.fromElementName(conditionName);
-        return new StreamError(c, conditionName, text, lang, app, error);
+        ErrorElementParts parts = ErrorElementParts.of(error, XmppNamespaces.STREAM_ERRORS);
+        StreamErrorCondition c = parts.conditionName() == null ? StreamErrorCondition.UNKNOWN
+                : StreamErrorCondition.fromElementName(parts.conditionName());
+        return new StreamError(c, parts.conditionName(), parts.text(), parts.textLang(), parts.applicationCondition(),
+                error);
     }
 
     /** A stream error to send, with an optional English text. */
