@@ -119,6 +119,49 @@ class SrvResolverTest {
         assertThat(dns.questions()).contains("dual.test A", "dual.test AAAA", "v6.test A", "v6.test AAAA");
     }
 
+    @Test
+    void aSrvQueryWithoutAnswerFallsBackAndSaysSoRatherThanNoRecord() throws Exception {
+        dns.silent("_xmpp-client._tcp.example.test").a("example.test", "127.0.0.1");
+        SrvResolver impatient = SrvResolver.using(dns.address(), Duration.ofMillis(300));
+        TargetResolution r = impatient.resolve("example.test");
+        // RFC 6120 §3.2.1 item 9: no response to the SRV query, so the fallback of §3.2.2.
+        assertThat(r.usedSrv()).isFalse();
+        assertThat(r.targets()).extracting(ConnectTarget::toString).containsExactly("example.test:5222");
+        // dnsjava 3.6 calls a UDP timeout "network error" (older versions said "timed out").
+        assertThat(r.explanation()).matches(
+                "no answer to the SRV query for _xmpp-client\\._tcp\\.example\\.test \\((timed out|network error)\\)");
+        assertThat(impatient.addresses(r.targets().get(0)))
+                .containsExactly(new InetSocketAddress("127.0.0.1", 5222));
+    }
+
+    @Test
+    void aServerFailureIsNamedInTheExplanation() throws Exception {
+        dns.rcode("_xmpp-client._tcp.example.test", Rcode.SERVFAIL);
+        TargetResolution r = resolver.resolve("example.test");
+        assertThat(r.usedSrv()).isFalse();
+        assertThat(r.explanation())
+                .isEqualTo("no answer to the SRV query for _xmpp-client._tcp.example.test (SERVFAIL)");
+    }
+
+    @Test
+    void anAddressLookupWithoutAnswerIsNotReportedAsAMissingRecord() {
+        dns.silent("xmpp.example.test");
+        SrvResolver impatient = SrvResolver.using(dns.address(), Duration.ofMillis(300));
+        assertThatThrownBy(() -> impatient.addresses(new ConnectTarget("xmpp.example.test", 5222, "test")))
+                .isInstanceOf(UnknownHostException.class)
+                .hasMessageMatching("no answer to the A and AAAA queries for xmpp\\.example\\.test "
+                        + "\\(A: (timed out|network error), AAAA: (timed out|network error)\\)");
+    }
+
+    @Test
+    void anAddressLookupThatIsRefusedSaysSo() {
+        dns.rcode("xmpp.example.test", Rcode.REFUSED);
+        assertThatThrownBy(() -> resolver.addresses(new ConnectTarget("xmpp.example.test", 5222, "test")))
+                .isInstanceOf(UnknownHostException.class)
+                .hasMessageStartingWith("no answer to the A and AAAA queries for xmpp.example.test (A: ")
+                .hasMessageContaining("REFUSED");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "LocalHost", "anon.localhost", "localhost.", "127.0.0.1", "::1", "[::1]"})
     void loopbackNamesAndLiteralsAreNeverSentToDns(String domain) throws Exception {
