@@ -78,7 +78,9 @@ public final class SrvResolver {
             records.add(new SrvRecord(srv.getPriority(), srv.getWeight(), srv.getPort(),
                     stripDot(srv.getTarget().toString())));
         }
-        if (records.size() == 1 && records.get(0).isNoService()) {
+        // RFC 6120 §3.2.1 item 3 names the single "." record; several of them and nothing else
+        // say the same, and falling back to the domain would contradict the answer (item 8).
+        if (!records.isEmpty() && records.stream().allMatch(SrvRecord::isNoService)) {
             throw new ServiceNotAvailableException(service + " has the target \".\": the service is decidedly "
                     + "not available at this domain (RFC 2782, RFC 6120 §3.2.1)");
         }

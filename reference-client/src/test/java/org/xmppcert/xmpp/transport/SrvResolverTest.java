@@ -70,6 +70,15 @@ class SrvResolverTest {
     }
 
     @Test
+    void severalDotTargetsAndNothingElseAlsoMeanNoService() {
+        // Not the single record RFC 6120 §3.2.1 item 3 names, but the same statement twice: a
+        // response was received and offers no target, so no fallback either (item 8).
+        dns.srv("example.test", 0, 0, 0, ".").srv("example.test", 10, 0, 0, ".").a("example.test", "127.0.0.1");
+        assertThatThrownBy(() -> resolver.resolve("example.test")).isInstanceOf(ServiceNotAvailableException.class);
+        assertThat(dns.questions()).containsExactly("_xmpp-client._tcp.example.test SRV");
+    }
+
+    @Test
     void aDotTargetAmongOthersIsSkipped() throws Exception {
         dns.srv("example.test", 0, 0, 0, ".").srv("example.test", 10, 0, 5222, "xmpp.example.test");
         TargetResolution r = resolver.resolve("example.test");
