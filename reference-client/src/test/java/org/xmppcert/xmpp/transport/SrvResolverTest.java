@@ -39,12 +39,13 @@ class SrvResolverTest {
 
     @Test
     void targetsAreOrderedByPriorityWhateverOrderTheServerAnswersIn() throws Exception {
+        // Descending: no rotation of it is in priority order (dnsjava's Lookup hands the records
+        // of an answer over rotated, "cycled", so an order that some rotation sorts would let a
+        // resolver that does not sort pass).
         dns.srv("example.test", 30, 0, 5224, "c.example.test")
-                .srv("example.test", 10, 0, 5222, "a.example.test")
-                .srv("example.test", 20, 0, 5223, "b.example.test");
-        // dnsjava rotates the records of an RRset between lookups: ask often enough to see
-        // every answer order, the result must not change.
-        for (int i = 0; i < 12; i++) {
+                .srv("example.test", 20, 0, 5223, "b.example.test")
+                .srv("example.test", 10, 0, 5222, "a.example.test");
+        for (int i = 0; i < 6; i++) {
             TargetResolution r = resolver.resolve("example.test");
             assertThat(r.usedSrv()).isTrue();
             assertThat(r.targets()).extracting(ConnectTarget::host, ConnectTarget::port).containsExactly(
