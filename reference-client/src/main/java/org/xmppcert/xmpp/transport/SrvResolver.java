@@ -122,7 +122,8 @@ public final class SrvResolver {
             }
             for (Record r : answer.records()) {
                 InetAddress a = r instanceof ARecord ar ? ar.getAddress() : ((AAAARecord) r).getAddress();
-                out.add(new InetSocketAddress(a, target.port()));
+                // dnsjava names the address after the record's owner, root dot included.
+                out.add(new InetSocketAddress(InetAddress.getByAddress(host, a.getAddress()), target.port()));
             }
         }
         if (out.isEmpty()) {

@@ -130,6 +130,14 @@ class SrvResolverTest {
     }
 
     @Test
+    void addressesCarryTheTargetNameWithoutTheRootDot() throws Exception {
+        // What a report shows as where the session went: "xmpp.example.test/127.0.0.1:5222".
+        dns.a("xmpp.example.test", "127.0.0.1").aaaa("xmpp.example.test", "::1");
+        assertThat(resolver.addresses(new ConnectTarget("xmpp.example.test.", 5222, "test")))
+                .extracting(InetSocketAddress::getHostString).containsExactly("xmpp.example.test", "xmpp.example.test");
+    }
+
+    @Test
     void aSrvQueryWithoutAnswerFallsBackAndSaysSoRatherThanNoRecord() throws Exception {
         dns.silent("_xmpp-client._tcp.example.test").a("example.test", "127.0.0.1");
         SrvResolver impatient = SrvResolver.using(dns.address(), Duration.ofMillis(300));
