@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install, as root on Debian 12, what the build and the integration tests need:
-# the JDK and Maven, and the XMPP servers that ci/prosody/start.sh and
-# ci/ejabberd/start.sh run privately on loopback.
+# the JDK and Maven, the XMPP servers that ci/prosody/start.sh and
+# ci/ejabberd/start.sh run privately on loopback, and the DNS server that
+# ci/dnsmasq/start.sh runs there for the SRV tests.
 #
 # Usage:  sudo ci/install-deps.sh
 #
@@ -21,6 +22,7 @@ PACKAGES=(
   prosody
   prosody-modules   # mod_privacy_lists (XEP-0016) for Prosody
   ejabberd          # pulls erlang-p1-zlib, needed for XEP-0138 zlib compression
+  dnsmasq-base      # /usr/sbin/dnsmasq only: no system service, nothing started
   openssl           # certificates, and the STARTTLS probe in the start scripts
   ca-certificates
 )

@@ -71,15 +71,27 @@ public final class SrvResolver {
                     host + " is not looked up in DNS");
         }
         String service = "_xmpp-client._tcp." + host;
-        List<SrvRecord> records = lookupSrv(service);
-        if (records.size() == 1 && records.get(0).isNoService()) {
+        Answer answer = lookup(service, Type.SRV);
+        List<SrvRecord> records = new ArrayList<>();
+        for (Record r : answer.records()) {
+            SRVRecord srv = (SRVRecord) r;
+            records.add(new SrvRecord(srv.getPriority(), srv.getWeight(), srv.getPort(),
+                    stripDot(srv.getTarget().toString())));
+        }
+        // RFC 6120 §3.2.1 item 3 names the single "." record; several of them and nothing else
+        // say the same, and falling back to the domain would contradict the answer (item 8).
+        if (!records.isEmpty() && records.stream().allMatch(SrvRecord::isNoService)) {
             throw new ServiceNotAvailableException(service + " has the target \".\": the service is decidedly "
                     + "not available at this domain (RFC 2782, RFC 6120 §3.2.1)");
         }
         records.removeIf(SrvRecord::isNoService);
         if (records.isEmpty()) {
+            // No record, or no answer at all (RFC 6120 §3.2.1 item 9): both fall back, but the
+            // report must not call a timeout or a server failure "no SRV record".
             return new TargetResolution(List.of(new ConnectTarget(host, CLIENT_PORT,
-                    "fallback to the domain (RFC 6120 §3.2.2)")), false, "no SRV record for " + service);
+                    "fallback to the domain (RFC 6120 §3.2.2)")), false, answer.failed()
+                            ? "no answer to the SRV query for " + service + " (" + answer.error() + ")"
+                            : "no SRV record for " + service);
         }
         List<ConnectTarget> targets = new ArrayList<>();
         for (SrvRecord r : SrvOrdering.order(records, random)) {
@@ -102,41 +114,51 @@ public final class SrvResolver {
             out.add(new InetSocketAddress(InetAddress.getByName("::1"), target.port()));
             return out;
         }
+        List<String> failures = new ArrayList<>();
         for (int type : new int[] {Type.A, Type.AAAA}) {
-            for (Record r : lookup(host, type)) {
+            Answer answer = lookup(host, type);
+            if (answer.failed()) {
+                failures.add(Type.string(type) + ": " + answer.error());
+            }
+            for (Record r : answer.records()) {
                 InetAddress a = r instanceof ARecord ar ? ar.getAddress() : ((AAAARecord) r).getAddress();
-                out.add(new InetSocketAddress(a, target.port()));
+                // dnsjava names the address after the record's owner, root dot included.
+                out.add(new InetSocketAddress(InetAddress.getByAddress(host, a.getAddress()), target.port()));
             }
         }
         if (out.isEmpty()) {
-            throw new UnknownHostException("no A or AAAA record for " + host);
+            throw new UnknownHostException(failures.isEmpty() ? "no A or AAAA record for " + host
+                    : "no answer to the A and AAAA queries for " + host + " (" + String.join(", ", failures) + ")");
         }
         return out;
     }
 
-    private List<SrvRecord> lookupSrv(String service) {
-        List<SrvRecord> out = new ArrayList<>();
-        for (Record r : lookup(service, Type.SRV)) {
-            SRVRecord srv = (SRVRecord) r;
-            out.add(new SrvRecord(srv.getPriority(), srv.getWeight(), srv.getPort(),
-                    stripDot(srv.getTarget().toString())));
-        }
-        return out;
+    /**
+     * What one DNS question got.
+     *
+     * @param records the answers, empty when there are none
+     * @param failed whether no usable response came (timeout, network error, SERVFAIL, REFUSED,
+     *        an invalid name), as opposed to a response saying there is no such record
+     * @param error dnsjava's description of the outcome
+     */
+    private record Answer(Record[] records, boolean failed, String error) {
     }
 
-    private Record[] lookup(String name, int type) {
+    private Answer lookup(String name, int type) {
         Lookup lookup;
         try {
             lookup = new Lookup(Name.fromString(name, Name.root), type, DClass.IN);
         } catch (TextParseException e) {
-            return new Record[0];
+            return new Answer(new Record[0], true, "not a valid DNS name: " + e.getMessage());
         }
         lookup.setResolver(resolver);
         lookup.setCache(new Cache()); // each resolution sees the DNS as it is now
         lookup.setSearchPath((Name[]) null);
         lookup.setHostsFileParser(null);
         Record[] answers = lookup.run();
-        return answers == null ? new Record[0] : answers;
+        int result = lookup.getResult();
+        boolean failed = result == Lookup.TRY_AGAIN || result == Lookup.UNRECOVERABLE;
+        return new Answer(answers == null ? new Record[0] : answers, failed, lookup.getErrorString());
     }
 
     private static String stripDot(String s) {
