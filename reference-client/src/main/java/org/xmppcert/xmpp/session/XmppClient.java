@@ -59,7 +59,13 @@ public final class XmppClient implements AutoCloseable {
             }
             for (InetSocketAddress address : addresses) {
                 try {
-                    return connect(domain, address, options);
+                    XmppSession session = connect(domain, address, options);
+                    if (!attempts.isEmpty()) {
+                        // The report must show the targets that failed before this one (RFC 6120 §3.2.1 items 6-7).
+                        session.recordEvent("connected to " + address + " (" + target.origin() + ") after: "
+                                + String.join(", ", attempts));
+                    }
+                    return session;
                 } catch (ConnectFailedException e) {
                     last = e;
                     attempts.add(address + " (" + e.reason().name().toLowerCase().replace('_', ' ') + ")");
