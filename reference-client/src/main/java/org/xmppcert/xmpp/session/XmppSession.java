@@ -246,13 +246,22 @@ public final class XmppSession implements AutoCloseable {
     private void write(Object message) throws XmppException {
         lock.lock();
         try {
-            if (transportClosed) {
-                throw ended != null ? ended : new ConnectionLostException("the connection is closed", false, null);
+            if (transportClosed || weClosedStream) {
+                throw notWritable();
             }
         } finally {
             lock.unlock();
         }
         lastWrite = io.write(message);
+    }
+
+    /** Why nothing more may be written: the connection is gone, or our closing tag went out (§4.4). */
+    private XmppException notWritable() {
+        if (ended != null) {
+            return ended;
+        }
+        return new ConnectionLostException(transportClosed ? "the connection is closed"
+                : "we closed our stream; nothing more may be sent on it (RFC 6120 §4.4)", peerClosedStream, null);
     }
 
     // ---------------------------------------------------------------- receiving
@@ -437,11 +446,16 @@ public final class XmppSession implements AutoCloseable {
             if (weClosedStream) {
                 return;
             }
+            if (transportClosed) {
+                throw notWritable();
+            }
             weClosedStream = true;
         } finally {
             lock.unlock();
         }
-        sendRaw(header.closingTag());
+        String tag = header.closingTag();
+        lastWrite = io.write(tag);
+        record(Direction.OUT, options.masker().mask(tag));
     }
 
     // ---------------------------------------------------------------- filters
