@@ -392,7 +392,9 @@ public final class XmppSession implements AutoCloseable {
         StreamHeader header = ourHeader;
         lock.lock();
         try {
-            if (transportClosed) {
+            // Ended (by a stream error, a closing tag, malformed data or an earlier close) means
+            // the handshake already happened or cannot: the TCP close is already under way.
+            if (transportClosed || ended != null) {
                 return CloseOutcome.ALREADY_CLOSED;
             }
         } finally {
