@@ -333,7 +333,8 @@ public final class XmppSession implements AutoCloseable {
 
     /**
      * Registers a handler that consumes matching elements as they arrive: they are not queued.
-     * Handlers run on the I/O thread in registration order; the first match consumes.
+     * Handlers run on the I/O thread in registration order; the first match consumes. A stream
+     * error is never offered to handlers: it ends the stream and stays queued as evidence.
      */
     public Registration addHandler(Predicate<Element> match, Consumer<Element> handler) {
         Handler h = new Handler(match, handler);
@@ -496,7 +497,9 @@ public final class XmppSession implements AutoCloseable {
 
     private void onElement(Element element) {
         record(Direction.IN, render(element, inScope));
-        for (Handler h : handlers) {
+        boolean streamError = StreamError.isStreamError(element);
+        // A stream error ends the stream whatever the handlers match: never offered to them.
+        for (Handler h : streamError ? List.<Handler>of() : handlers) {
             if (h.match.test(element)) {
                 try {
                     h.consumer.accept(element);
@@ -507,7 +510,6 @@ public final class XmppSession implements AutoCloseable {
                 return;
             }
         }
-        boolean streamError = StreamError.isStreamError(element);
         lock.lock();
         try {
             enqueue(element);
