@@ -119,8 +119,7 @@ public final class XmppSession implements AutoCloseable {
         ourHeader = header;
         outScope = header.scope();
         String xml = header.toXml();
-        write(xml);
-        record(Direction.OUT, options.masker().mask(xml));
+        write(xml, options.masker().mask(xml));
     }
 
     /** The header we sent last, or {@code null}. */
@@ -203,8 +202,7 @@ public final class XmppSession implements AutoCloseable {
     /** Sends an element on the current stream. */
     public void send(Element element) throws XmppException {
         String xml = XmlWriter.toXml(element, outScope);
-        write(xml);
-        record(Direction.OUT, render(element, outScope));
+        write(xml, render(element, outScope));
     }
 
     /**
@@ -212,8 +210,7 @@ public final class XmppSession implements AutoCloseable {
      * client never would. Recorded in the transcript with secrets masked.
      */
     public void sendRaw(String text) throws XmppException {
-        write(text);
-        record(Direction.OUT, options.masker().mask(text));
+        write(text, options.masker().mask(text));
     }
 
     /**
@@ -243,7 +240,11 @@ public final class XmppSession implements AutoCloseable {
         }
     }
 
-    private void write(Object message) throws XmppException {
+    /**
+     * Writes, recording first: once written, the peer's answer may be recorded by the I/O thread
+     * at any moment, and it must never precede what it answers in the transcript.
+     */
+    private void write(Object message, String recorded) throws XmppException {
         lock.lock();
         try {
             if (transportClosed || weClosedStream) {
@@ -252,6 +253,7 @@ public final class XmppSession implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        record(Direction.OUT, recorded);
         lastWrite = io.write(message);
     }
 
@@ -457,8 +459,8 @@ public final class XmppSession implements AutoCloseable {
             lock.unlock();
         }
         String tag = header.closingTag();
-        lastWrite = io.write(tag);
         record(Direction.OUT, options.masker().mask(tag));
+        lastWrite = io.write(tag);
     }
 
     // ---------------------------------------------------------------- filters
