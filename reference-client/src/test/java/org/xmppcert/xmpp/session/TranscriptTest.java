@@ -7,6 +7,9 @@ import static org.xmppcert.xmpp.session.Wire.CLOSING_TAG;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,45 @@ class TranscriptTest {
                     .collect(Collectors.joining()))
                     .as("what went out is exactly what the server received")
                     .isEqualTo(server.receivedText());
+        }
+    }
+
+    @Test
+    void whatWeSendIsRecordedBeforeAnyAnswerToIt() throws Exception {
+        CountDownLatch answerRecorded = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        // A slow listener on our own entries: if the request were already on the wire when it is
+        // recorded, the answer would overtake it in the transcript.
+        SessionOptions slow = SessionOptions.builder().transcriptListener(entry -> {
+            boolean ours = entry.direction() == Direction.OUT && entry.text().contains("ping-1");
+            if (ours) {
+                try {
+                    answerRecorded.await(300, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (entry.direction() != Direction.EVENT && !entry.text().contains("stream")) {
+                order.add(entry.direction() + " " + entry.text());
+            }
+            if (entry.direction() == Direction.IN && entry.text().contains("ping-1")) {
+                answerRecorded.countDown();
+            }
+        }).build();
+        try (ScriptedServer server = ScriptedServer.start(Wire.opened()
+                .expect("id='ping-1'")
+                .send("<iq type='result' id='ping-1'/>")
+                .awaitClose())) {
+            XmppSession session = Wire.openStream(client, server, slow);
+
+            session.request(Element.builder("iq", XmppNamespaces.CLIENT).attribute("type", "get")
+                    .attribute("id", "ping-1").child(Element.of("ping", "urn:xmpp:ping")).build(), BOUND);
+            session.abort();
+            server.assertScriptCompleted(BOUND);
+
+            assertThat(order).containsExactly(
+                    "OUT <iq type='get' id='ping-1'><ping xmlns='urn:xmpp:ping'/></iq>",
+                    "IN <iq type='result' id='ping-1'/>");
         }
     }
 
