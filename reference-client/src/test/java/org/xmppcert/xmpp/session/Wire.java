@@ -1,6 +1,7 @@
 package org.xmppcert.xmpp.session;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xmppcert.xmpp.XmppException;
 import org.xmppcert.xmpp.stream.StreamHeader;
@@ -46,7 +47,7 @@ final class Wire {
     /** What the client sent after its initial stream header. */
     static String afterHeader(ScriptedServer server) {
         String text = server.receivedText();
-        java.util.regex.Matcher m = CLIENT_HEADER.matcher(text);
+        Matcher m = CLIENT_HEADER.matcher(text);
         if (!m.find()) {
             throw new AssertionError("the client never sent its stream header; it sent [" + text + "]");
         }
