@@ -119,8 +119,7 @@ public final class XmppSession implements AutoCloseable {
         ourHeader = header;
         outScope = header.scope();
         String xml = header.toXml();
-        write(xml);
-        record(Direction.OUT, options.masker().mask(xml));
+        write(xml, options.masker().mask(xml));
     }
 
     /** The header we sent last, or {@code null}. */
@@ -203,8 +202,7 @@ public final class XmppSession implements AutoCloseable {
     /** Sends an element on the current stream. */
     public void send(Element element) throws XmppException {
         String xml = XmlWriter.toXml(element, outScope);
-        write(xml);
-        record(Direction.OUT, render(element, outScope));
+        write(xml, render(element, outScope));
     }
 
     /**
@@ -212,8 +210,7 @@ public final class XmppSession implements AutoCloseable {
      * client never would. Recorded in the transcript with secrets masked.
      */
     public void sendRaw(String text) throws XmppException {
-        write(text);
-        record(Direction.OUT, options.masker().mask(text));
+        write(text, options.masker().mask(text));
     }
 
     /**
@@ -243,16 +240,30 @@ public final class XmppSession implements AutoCloseable {
         }
     }
 
-    private void write(Object message) throws XmppException {
+    /**
+     * Writes, recording first: once written, the peer's answer may be recorded by the I/O thread
+     * at any moment, and it must never precede what it answers in the transcript.
+     */
+    private void write(Object message, String recorded) throws XmppException {
         lock.lock();
         try {
-            if (transportClosed) {
-                throw ended != null ? ended : new ConnectionLostException("the connection is closed", false, null);
+            if (transportClosed || weClosedStream) {
+                throw notWritable();
             }
         } finally {
             lock.unlock();
         }
+        record(Direction.OUT, recorded);
         lastWrite = io.write(message);
+    }
+
+    /** Why nothing more may be written: the connection is gone, or our closing tag went out (§4.4). */
+    private XmppException notWritable() {
+        if (ended != null) {
+            return ended;
+        }
+        return new ConnectionLostException(transportClosed ? "the connection is closed"
+                : "we closed our stream; nothing more may be sent on it (RFC 6120 §4.4)", peerClosedStream, null);
     }
 
     // ---------------------------------------------------------------- receiving
@@ -324,7 +335,8 @@ public final class XmppSession implements AutoCloseable {
 
     /**
      * Registers a handler that consumes matching elements as they arrive: they are not queued.
-     * Handlers run on the I/O thread in registration order; the first match consumes.
+     * Handlers run on the I/O thread in registration order; the first match consumes. A stream
+     * error is never offered to handlers: it ends the stream and stays queued as evidence.
      */
     public Registration addHandler(Predicate<Element> match, Consumer<Element> handler) {
         Handler h = new Handler(match, handler);
@@ -383,7 +395,9 @@ public final class XmppSession implements AutoCloseable {
         StreamHeader header = ourHeader;
         lock.lock();
         try {
-            if (transportClosed) {
+            // Ended (by a stream error, a closing tag, malformed data or an earlier close) means
+            // the handshake already happened or cannot: the TCP close is already under way.
+            if (transportClosed || ended != null) {
                 return CloseOutcome.ALREADY_CLOSED;
             }
         } finally {
@@ -437,11 +451,16 @@ public final class XmppSession implements AutoCloseable {
             if (weClosedStream) {
                 return;
             }
+            if (transportClosed) {
+                throw notWritable();
+            }
             weClosedStream = true;
         } finally {
             lock.unlock();
         }
-        sendRaw(header.closingTag());
+        String tag = header.closingTag();
+        record(Direction.OUT, options.masker().mask(tag));
+        lastWrite = io.write(tag);
     }
 
     // ---------------------------------------------------------------- filters
@@ -480,7 +499,9 @@ public final class XmppSession implements AutoCloseable {
 
     private void onElement(Element element) {
         record(Direction.IN, render(element, inScope));
-        for (Handler h : handlers) {
+        boolean streamError = StreamError.isStreamError(element);
+        // A stream error ends the stream whatever the handlers match: never offered to them.
+        for (Handler h : streamError ? List.<Handler>of() : handlers) {
             if (h.match.test(element)) {
                 try {
                     h.consumer.accept(element);
@@ -491,7 +512,6 @@ public final class XmppSession implements AutoCloseable {
                 return;
             }
         }
-        boolean streamError = StreamError.isStreamError(element);
         lock.lock();
         try {
             enqueue(element);

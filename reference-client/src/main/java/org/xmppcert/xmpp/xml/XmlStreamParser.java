@@ -6,6 +6,7 @@ import com.fasterxml.aalto.AsyncXMLStreamReader;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
 import javax.xml.stream.XMLInputFactory;
@@ -52,6 +53,8 @@ public final class XmlStreamParser {
     private boolean doctypeSeen;
     private int doctypeMatched;
     private boolean finished;
+    /** Where {@link #stop()} was called: the offset just past the event that stopped the parser; -1 if not. */
+    private long stoppedAt = -1;
     private long bytesFed;
     /** Where the unit being accumulated (a stanza, or anything between stanzas) began, at worst. */
     private long pendingSince;
@@ -77,8 +80,9 @@ public final class XmlStreamParser {
     /**
      * Parses more of the stream. Events are delivered to the listener before this returns.
      *
-     * @return the number of bytes at the end of {@code data} that were not handed to the parser
-     *         because it {@linkplain #stop() stopped} or finished meanwhile; 0 normally
+     * @return the number of bytes at the end of {@code data} that were not parsed because the
+     *         parser {@linkplain #stop() stopped} or finished meanwhile, including those after the
+     *         stopping element in the piece that held it; 0 normally
      */
     public int feed(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
@@ -92,7 +96,10 @@ public final class XmlStreamParser {
                 scanForDoctype(data, off, n);
             }
             try {
-                reader.getInputFeeder().feedInput(data, off, n);
+                // Fed from offset 0: Aalto adds a non-zero start offset into its byte offsets,
+                // which stop() relies on to count what it leaves unparsed.
+                byte[] piece = off == 0 ? data : Arrays.copyOfRange(data, off, off + n);
+                reader.getInputFeeder().feedInput(piece, 0, n);
             } catch (XMLStreamException e) {
                 fail(classify(e), clean(e));
                 break;
@@ -101,6 +108,10 @@ public final class XmlStreamParser {
             off += n;
             left -= n;
             drain(chunkStart);
+            if (stoppedAt >= 0) {
+                // The rest of this piece was handed to Aalto but never parsed: count it as unread.
+                return left + (int) Math.max(0, bytesFed - stoppedAt);
+            }
             if (!finished && bytesFed - pendingSince > (long) limits.maxStanzaBytes() + FEED_CHUNK) {
                 fail(XmlViolation.LIMIT_EXCEEDED, (depth >= 2 ? "a first-level element" : "data between elements")
                         + " exceeds the limit of " + limits.maxStanzaBytes() + " bytes");
@@ -115,7 +126,15 @@ public final class XmlStreamParser {
      * the stream is restarted over TLS).
      */
     public void stop() {
+        if (finished) {
+            return;
+        }
         finished = true;
+        try {
+            stoppedAt = reader.getLocationInfo().getEndingByteOffset();
+        } catch (XMLStreamException | RuntimeException e) {
+            stoppedAt = -1;
+        }
     }
 
     /** Whether the stream has ended, failed or been stopped. */
