@@ -146,6 +146,27 @@ class ChannelBindingIT {
     }
 
     /**
+     * The JDK's TLS has tls-server-end-point only: against Prosody on TLS 1.3 (no -PLUS) that is
+     * enough to say {@code y}; against ejabberd, which offers -PLUS for tls-unique alone, it
+     * says {@code n}, as with Bouncy Castle on TLS 1.3.
+     */
+    @Test
+    void withTheJdkTheFlagIsYWithoutPlusAndNWithAnUnusablePlus() throws Exception {
+        for (CiServer server : new CiServer[] {prosody, ejabberd}) {
+            SessionNegotiator n = new SessionNegotiator(client, Negotiation.as(server, server.user(), new Transcript())
+                    .tls(Negotiation.tls(server).withProtocols("TLSv1.3")).compression(false).build());
+            XmppSession session = n.negotiate();
+            NegotiationReport.Sasl sasl = n.report().sasl().orElseThrow();
+
+            assertThat(n.report().tls().orElseThrow().channelBindingTypes()).containsExactly("tls-server-end-point");
+            assertThat(sasl.mechanism()).isEqualTo("SCRAM-SHA-1");
+            assertThat(sasl.channelBindingFlag()).as(server.name()).isEqualTo(server == prosody ? "y" : "n");
+            assertThat(sasl.succeeded()).isTrue();
+            session.close(Negotiation.TIMEOUT);
+        }
+    }
+
+    /**
      * Why not {@code y} to a server that offers -PLUS: a server that checks, as Prosody does on
      * TLS 1.2, refuses it as a sign that -PLUS was stripped on the way (RFC 5802 §6).
      */
