@@ -109,7 +109,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--tls-implementation", paramLabel = "IMPL", defaultValue = "jdk",
             description = "TLS implementation: jdk (default, the JVM's own) or bc (Bouncy Castle's JSSE, which "
                     + "enables the tls-unique and tls-exporter channel bindings for SCRAM-SHA-1-PLUS, "
-                    + "RFC 6120 §13.9.4).")
+                    + "RFC 6120 §13.9.4: tls-unique on TLS 1.2; tls-exporter on TLS 1.3 only where Bouncy Castle "
+                    + "can export it, which 1.84 cannot).")
     private String tlsImplementation;
 
     @Option(names = "--sasl", paramLabel = "MECHANISM", split = ",",
