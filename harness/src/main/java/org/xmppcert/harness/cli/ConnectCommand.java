@@ -27,6 +27,7 @@ import org.xmppcert.xmpp.session.XmppClient;
 import org.xmppcert.xmpp.session.XmppSession;
 import org.xmppcert.xmpp.tls.TlsClientConfig;
 import org.xmppcert.xmpp.tls.TlsCredentials;
+import org.xmppcert.xmpp.tls.TlsImplementation;
 import org.xmppcert.xmpp.tls.TrustPolicy;
 import org.xmppcert.xmpp.transcript.Transcript;
 import picocli.CommandLine;
@@ -105,6 +106,13 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--tls-version", paramLabel = "VERSION", split = ",",
             description = "Allowed TLS versions, e.g. TLSv1.2 (default: TLSv1.3,TLSv1.2).")
     private List<String> tlsVersions;
+
+    @Option(names = "--tls-implementation", paramLabel = "IMPL", defaultValue = "jdk",
+            description = "TLS implementation: jdk (default, the JVM's own) or bc (Bouncy Castle's JSSE, which "
+                    + "enables the tls-unique and tls-exporter channel bindings for SCRAM-SHA-1-PLUS, "
+                    + "RFC 6120 §13.9.4: tls-unique on TLS 1.2; tls-exporter on TLS 1.3 only where Bouncy Castle "
+                    + "can export it, which 1.84 cannot).")
+    private String tlsImplementation;
 
     @Option(names = "--sasl", paramLabel = "MECHANISM", split = ",",
             description = "SASL mechanisms in order of preference (default: EXTERNAL with a client certificate, "
@@ -225,7 +233,7 @@ final class ConnectCommand implements Callable<Integer> {
         } else {
             policy = TrustPolicy.jvmDefault(domain);
         }
-        TlsClientConfig tls = TlsClientConfig.of(policy);
+        TlsClientConfig tls = TlsClientConfig.of(policy).withImplementation(parseTlsImplementation());
         if (tlsVersions != null && !tlsVersions.isEmpty()) {
             tls = tls.withProtocols(tlsVersions.toArray(String[]::new));
         }
@@ -248,6 +256,15 @@ final class ConnectCommand implements Callable<Integer> {
             case "optional" -> TlsMode.OPTIONAL;
             case "disabled", "off" -> TlsMode.DISABLED;
             default -> throw new UsageException("--tls must be required, optional or disabled, not '" + tlsMode + "'");
+        };
+    }
+
+    private TlsImplementation parseTlsImplementation() throws UsageException {
+        return switch (tlsImplementation.toLowerCase(Locale.ROOT)) {
+            case "jdk" -> TlsImplementation.JDK;
+            case "bc" -> TlsImplementation.BOUNCY_CASTLE;
+            default -> throw new UsageException(
+                    "--tls-implementation must be jdk or bc, not '" + tlsImplementation + "'");
         };
     }
 

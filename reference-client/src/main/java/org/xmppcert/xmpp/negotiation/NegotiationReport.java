@@ -30,8 +30,16 @@ public final class NegotiationReport {
      * @param mechanism the mechanism used, or {@code null} when none could be chosen
      * @param explanation why it was chosen and others were not
      * @param succeeded whether the server sent {@code <success/>} and its proof held
+     * @param channelBindingFlag for SCRAM, the GS2 channel-binding flag sent (RFC 5802 §7
+     *     {@code gs2-cbind-flag}): {@code p=<type>} (e.g. {@code p=tls-unique}), {@code y} or
+     *     {@code n}; {@code null} for other mechanisms. Never the binding data.
      */
-    public record Sasl(String mechanism, String explanation, boolean succeeded) {
+    public record Sasl(String mechanism, String explanation, boolean succeeded, String channelBindingFlag) {
+
+        /** A mechanism without a channel-binding flag. */
+        public Sasl(String mechanism, String explanation, boolean succeeded) {
+            this(mechanism, explanation, succeeded, null);
+        }
     }
 
     /** What happened to compression (XEP-0138). */

@@ -21,6 +21,7 @@ import org.xmppcert.xmpp.sasl.SaslException;
 import org.xmppcert.xmpp.sasl.SaslFailure;
 import org.xmppcert.xmpp.sasl.SaslMechanism;
 import org.xmppcert.xmpp.sasl.SaslPayloads;
+import org.xmppcert.xmpp.sasl.ScramSha1;
 import org.xmppcert.xmpp.sasl.Selection;
 import org.xmppcert.xmpp.session.ConnectFailedException;
 import org.xmppcert.xmpp.session.XmppClient;
@@ -32,6 +33,8 @@ import org.xmppcert.xmpp.stream.StreamFeatures;
 import org.xmppcert.xmpp.stream.StreamHeader;
 import org.xmppcert.xmpp.stream.XmppNamespaces;
 import org.xmppcert.xmpp.tls.CertificateRejectedException;
+import org.xmppcert.xmpp.tls.ChannelBindingData;
+import org.xmppcert.xmpp.tls.ChannelBindings;
 import org.xmppcert.xmpp.tls.TlsInfo;
 import org.xmppcert.xmpp.tls.XmppTlsFilter;
 import org.xmppcert.xmpp.transport.ConnectTarget;
@@ -220,12 +223,43 @@ public final class SessionNegotiator {
             throw new AuthenticationException(AuthenticationException.Kind.NO_USABLE_MECHANISM,
                     "no usable SASL mechanism: " + selection.explain(), null, null);
         }
-        SaslMechanism mechanism = chosen.get();
-        report.sasl(new NegotiationReport.Sasl(mechanism.name(), selection.explain(), false));
+        return authenticate(chosen.get(), selection.explain(),
+                credentials.channelBinding().map(ChannelBinding::type).orElse(null));
+    }
+
+    /**
+     * Authenticates with a mechanism the caller made (RFC 6120 §6.4), whatever the server
+     * offered: for scenarios that deviate on purpose, e.g. SCRAM with a GS2 flag or channel
+     * binding the server must refuse (RFC 5802 §6). Same exchange, checks and restart as
+     * {@link #authenticate()}.
+     */
+    public StreamFeatures authenticateWith(SaslMechanism mechanism) throws XmppException {
+        if (!features.offersSasl()) {
+            throw new NegotiationException("the server offers no SASL mechanisms (RFC 6120 §6.3.3)", features.element());
+        }
+        return authenticate(mechanism, "chosen by the caller: " + mechanism.name(), null);
+    }
+
+    private StreamFeatures authenticate(SaslMechanism mechanism, String explanation, String bindingType)
+            throws XmppException {
+        String flag = channelBindingFlag(mechanism, bindingType);
+        report.sasl(new NegotiationReport.Sasl(mechanism.name(), explanation, false, flag));
         exchange(mechanism);
-        report.sasl(new NegotiationReport.Sasl(mechanism.name(), selection.explain(), true));
+        report.sasl(new NegotiationReport.Sasl(mechanism.name(), explanation, true, flag));
         session.restartStream();
         return openStream("after SASL");
+    }
+
+    /** The GS2 flag for the report (RFC 5802 §7): no binding data, only its type. */
+    private static String channelBindingFlag(SaslMechanism mechanism, String bindingType) {
+        if (!(mechanism instanceof ScramSha1 scram)) {
+            return null;
+        }
+        return switch (scram.channelBindingFlag()) {
+            case USED -> bindingType == null ? "p" : "p=" + bindingType;
+            case SUPPORTED_NOT_OFFERED -> "y";
+            case NOT_SUPPORTED -> "n";
+        };
     }
 
     private void exchange(SaslMechanism mechanism) throws XmppException {
@@ -276,30 +310,61 @@ public final class SessionNegotiator {
     }
 
     /**
-     * The channel binding for SCRAM-SHA-1-PLUS (RFC 6120 §13.9.4). JSSE can only give
-     * {@code tls-server-end-point}, and a server that offers -PLUS but supports only
-     * {@code tls-unique} (the default of RFC 5802 §6) would fail the exchange, so it is used
-     * only when the server names it in its XEP-0440 list of channel-binding types.
+     * The channel binding the SASL credentials carry (RFC 6120 §13.9.4), which decides two
+     * things: whether SCRAM-SHA-1-PLUS may be chosen, and the GS2 flag of a plain SCRAM-SHA-1
+     * ({@code y} with a binding, {@code n} without: RFC 5802 §6, see {@link ScramSha1#nonPlus}).
+     * In order:
+     * <ol>
+     *   <li>A type the server lists in its XEP-0440 {@code <sasl-channel-binding/>} and this
+     *       connection has, in the server's order: the server said it checks that one.</li>
+     *   <li>Else, when the server sent no such list, {@code tls-unique} if the connection has
+     *       it: RFC 5802 §6 makes it SCRAM's default type, so a server that offers -PLUS
+     *       without naming types is expected to support it (Prosody 0.12 and ejabberd 23.01
+     *       check that type and no other). {@link TlsInfo} has it only from Bouncy Castle and
+     *       only on TLS 1.2 and below; it is undefined on TLS 1.3 (RFC 9266 §1), and that is
+     *       checked again here.</li>
+     *   <li>Else, when the server does not offer SCRAM-SHA-1-PLUS, any binding the connection
+     *       has ({@code tls-server-end-point} at least, whatever the TLS implementation). It
+     *       is never sent, -PLUS cannot be chosen; it only makes the flag {@code y}: a client
+     *       that supports channel binding MUST NOT send {@code n} when -PLUS is not offered
+     *       (RFC 5802 §6), so that a server that does support it can detect that -PLUS was
+     *       stripped on the way. The client cannot see whether the server could bind this
+     *       connection; a server that offers no -PLUS is taken at its word, and one that then
+     *       refuses {@code y} breaks RFC 5802 §6 itself (Prosody 0.12 on TLS 1.3 accepts it).</li>
+     *   <li>Else none. That covers a server that offers -PLUS but only with types this
+     *       connection lacks (ejabberd on TLS 1.3: it checks only {@code tls-unique}, and names
+     *       no types). {@code p=} with another type is refused, and {@code y} to a server that
+     *       offers -PLUS means a downgrade attack, which RFC 5802 §6 makes it refuse (Prosody
+     *       does; ejabberd 23.01 lets it pass); plain SCRAM-SHA-1 with {@code n}, "this client
+     *       does not bind", is the one flag a conforming server accepts.</li>
+     * </ol>
      */
     private Optional<ChannelBinding> channelBinding() {
         if (tls == null) {
             return Optional.empty();
         }
+        Optional<ChannelBindingData> binding = Optional.empty();
         Element advertised = features.element().child("sasl-channel-binding", "urn:xmpp:sasl-cb:0");
-        if (advertised == null) {
-            return Optional.empty();
-        }
-        for (Element type : advertised.elements("channel-binding", "urn:xmpp:sasl-cb:0")) {
-            String name = type.attribute("type");
-            if (name != null) {
-                Optional<ChannelBinding> data = tls.channelBinding(name)
-                        .map(d -> ChannelBinding.of(d.type(), d.data()));
-                if (data.isPresent()) {
-                    return data;
+        if (advertised != null) {
+            for (Element type : advertised.elements("channel-binding", "urn:xmpp:sasl-cb:0")) {
+                String name = type.attribute("type");
+                if (binding.isEmpty() && name != null && usable(name)) {
+                    binding = tls.channelBinding(name);
                 }
             }
+        } else if (usable(ChannelBindings.TLS_UNIQUE)) {
+            binding = tls.channelBinding(ChannelBindings.TLS_UNIQUE);
         }
-        return Optional.empty();
+        if (binding.isEmpty() && !features.saslMechanisms().contains("SCRAM-SHA-1-PLUS")) {
+            binding = tls.channelBindingTypes().stream().filter(this::usable)
+                    .map(tls::channelBinding).flatMap(Optional::stream).findFirst();
+        }
+        return binding.map(data -> ChannelBinding.of(data.type(), data.data()));
+    }
+
+    /** Every type but {@code tls-unique} on a connection where it is undefined (TLS 1.3). */
+    private boolean usable(String type) {
+        return !ChannelBindings.TLS_UNIQUE.equals(type) || ChannelBindings.tlsUniqueDefinedFor(tls.protocol());
     }
 
     private MechanismSelector selector() {

@@ -5,32 +5,54 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import javax.net.ssl.SSLEngine;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.jsse.BCSSLConnection;
+import org.bouncycastle.jsse.BCSSLEngine;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 
 /**
- * The TLS channel bindings of RFC 5929 that JSSE lets us compute.
+ * The TLS channel bindings for SCRAM-SHA-1-PLUS (RFC 5802 §6, RFC 6120 §13.9.4), and which
+ * {@link TlsImplementation} can give which.
  *
- * <p>Only {@code tls-server-end-point} (RFC 5929 §4) is available: it needs nothing but the
- * server's certificate. {@code tls-unique} (RFC 5929 §3) needs the first Finished message
- * and {@code tls-exporter} (RFC 9266) needs the TLS exporter; JSSE on Java 17 exposes
- * neither, so a client offering SCRAM-SHA-1-PLUS can only use {@code tls-server-end-point}
- * (which RFC 9266 also keeps valid for TLS 1.3, where {@code tls-unique} is undefined).
+ * <ul>
+ *   <li>{@code tls-server-end-point} (RFC 5929 §4) needs nothing but the server's
+ *       certificate: {@link #tlsServerEndPoint} computes it for either implementation, and
+ *       RFC 9266 keeps it valid for TLS 1.3.</li>
+ *   <li>{@code tls-unique} (RFC 5929 §3) is the first Finished message of the most recent
+ *       handshake. It is defined for TLS 1.2 and below only; on TLS 1.3 it is undefined
+ *       (RFC 9266 §1, §4), so it is never offered there. SCRAM's default type (RFC 5802 §6).</li>
+ *   <li>{@code tls-exporter} (RFC 9266 §2) is 32 bytes from the TLS exporter with the label
+ *       {@code EXPORTER-Channel-Binding}; this client asks for it on TLS 1.3, where RFC 9266
+ *       makes it the binding to use.</li>
+ * </ul>
+ *
+ * <p>JSSE on Java 17 exposes neither the Finished message nor the exporter. Bouncy Castle's
+ * JSSE provider has {@code getChannelBinding} ({@link #exportedBy}): it gives
+ * {@code tls-unique} on TLS 1.2, but in 1.84 never {@code tls-exporter} once the handshake
+ * is over (it throws: the exporter secret is wiped on completion and only its internal
+ * handshake-complete callback may export).
  */
 public final class ChannelBindings {
 
     /** RFC 5929 §4. */
     public static final String TLS_SERVER_END_POINT = "tls-server-end-point";
-    /** RFC 5929 §3: not computable with JSSE. */
+    /** RFC 5929 §3: TLS 1.2 and below only; needs {@link TlsImplementation#BOUNCY_CASTLE}. */
     public static final String TLS_UNIQUE = "tls-unique";
-    /** RFC 9266: not computable with JSSE on Java 17. */
+    /** RFC 9266: asked for on TLS 1.3, from {@link TlsImplementation#BOUNCY_CASTLE}, which 1.84 cannot give. */
     public static final String TLS_EXPORTER = "tls-exporter";
+
+    /** The versions for which RFC 5929 §3 defines tls-unique; anything else, TLS 1.3 first, has none. */
+    private static final Set<String> TLS_UNIQUE_PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
 
     private static final Map<String, String> DIGESTS_BY_OID = Map.of(
             "1.2.840.113549.2.5", "SHA-256", // MD5: replaced by SHA-256, RFC 5929 §4.1
@@ -44,6 +66,52 @@ public final class ChannelBindings {
             "2.16.840.1.101.3.4.2.10", "SHA3-512");
 
     private ChannelBindings() {
+    }
+
+    /**
+     * Whether {@code tls-unique} is defined for a connection of this protocol version (JSSE
+     * name, e.g. {@code TLSv1.2}): only up to TLS 1.2 (RFC 5929 §3; RFC 9266 §1 for TLS 1.3).
+     * An unknown name counts as not defined.
+     */
+    public static boolean tlsUniqueDefinedFor(String protocol) {
+        return TLS_UNIQUE_PROTOCOLS.contains(protocol);
+    }
+
+    /**
+     * The bindings the TLS implementation itself can export for a completed handshake:
+     * {@code tls-unique} for TLS 1.2 and below, {@code tls-exporter} for TLS 1.3, each only
+     * when the engine is Bouncy Castle's and really returns it (see the class comment for
+     * tls-exporter). Empty for JSSE engines, which cannot. Never throws: a binding the engine
+     * refuses is simply absent.
+     *
+     * @param engine the engine of a handshake that has completed
+     * @param protocol the negotiated version, from the engine's session
+     */
+    public static List<ChannelBindingData> exportedBy(SSLEngine engine, String protocol) {
+        if (!(engine instanceof BCSSLEngine bcEngine)) {
+            return List.of();
+        }
+        BCSSLConnection connection = bcEngine.getConnection();
+        if (connection == null) {
+            return List.of();
+        }
+        String type;
+        if (tlsUniqueDefinedFor(protocol)) {
+            type = TLS_UNIQUE;
+        } else if ("TLSv1.3".equals(protocol)) {
+            type = TLS_EXPORTER;
+        } else {
+            return List.of();
+        }
+        byte[] data;
+        try {
+            data = connection.getChannelBinding(type);
+        } catch (RuntimeException e) {
+            // Bouncy Castle 1.84 throws IllegalStateException for tls-exporter once the
+            // handshake is over; without the binding, SCRAM goes without it.
+            return List.of();
+        }
+        return data == null || data.length == 0 ? List.of() : List.of(new ChannelBindingData(type, data));
     }
 
     /**

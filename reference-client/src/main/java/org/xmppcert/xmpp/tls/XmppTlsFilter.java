@@ -18,6 +18,7 @@ import org.apache.mina.core.filterchain.IoFilterChain;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.WriteRejectedException;
+import org.apache.mina.core.write.WriteToClosedSessionException;
 import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.FilterEvent;
 import org.apache.mina.filter.ssl.SslEvent;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *       fails and the session is closed.</li>
  *   <li>The server's certificate is judged inside the handshake; a rejection aborts it
  *       before any application data leaves the client.</li>
- *   <li>Success: {@link #handshake()} completes with a {@link TlsInfo}, then the handler's
+ *   <li>Success: {@link #handshake()} completes with a {@link TlsInfo}, which carries the
+ *       channel bindings the engine exported at that moment (Bouncy Castle's only:
+ *       {@link ChannelBindings#exportedBy}), then the handler's
  *       {@code event(session, SslEvent.SECURED)} is called, always before the first
  *       decrypted byte reaches the chain above. The session layer restarts the stream
  *       (RFC 6120 §5.3.2).</li>
@@ -74,11 +77,13 @@ public final class XmppTlsFilter extends ClosingSafeSslFilter {
     private final ReferenceIdentity reference;
     private final CompletableFuture<TlsInfo> handshake = new CompletableFuture<>();
     private final AtomicReference<IoSession> boundSession = new AtomicReference<>();
+    /** The engine of our one connection: the channel bindings are read from it when the handshake completes. */
+    private final AtomicReference<SSLEngine> engine = new AtomicReference<>();
     private final AtomicBoolean securedSignalled = new AtomicBoolean();
     private volatile Throwable reportedFailure;
 
     private XmppTlsFilter(TlsClientConfig config, XmppTrustManager trustManager) {
-        super(TlsContexts.client(trustManager, config.clientCertificate()));
+        super(TlsContexts.client(trustManager, config.clientCertificate(), config.implementation()));
         this.config = config;
         this.trustManager = trustManager;
         this.reference = ReferenceIdentity.of(config.trustPolicy().domain());
@@ -155,8 +160,9 @@ public final class XmppTlsFilter extends ClosingSafeSslFilter {
         parameters.setServerNames(serverNames);
         parameters.setEndpointIdentificationAlgorithm(null);
         engine.setSSLParameters(parameters);
-        LOG.debug("TLS engine for {} port {}, protocols {}, SNI {}", reference.ascii(), port, config.protocols(),
-                serverNames);
+        this.engine.set(engine);
+        LOG.debug("{} TLS engine for {} port {}, protocols {}, SNI {}", config.implementation(), reference.ascii(), port,
+                config.protocols(), serverNames);
         return engine;
     }
 
@@ -286,7 +292,11 @@ public final class XmppTlsFilter extends ClosingSafeSslFilter {
             session.closeNow();
             return false;
         }
-        TlsInfo info = TlsInfo.ofClientSession(sslSession, verdict.get());
+        // Read now, from the engine that did this handshake: SASL runs right after it, and
+        // tls-unique is the first Finished of the most recent handshake (RFC 5929 §3). This
+        // client never renegotiates, so the value stays the connection's.
+        TlsInfo info = TlsInfo.ofClientSession(sslSession, verdict.get(),
+                ChannelBindings.exportedBy(engine.get(), sslSession.getProtocol()));
         LOG.debug("TLS established with {}: {}", reference.given(), info);
         handshake.complete(info);
         return true;
@@ -366,6 +376,15 @@ public final class XmppTlsFilter extends ClosingSafeSslFilter {
 
         @Override
         public void filterWrite(IoSession session, WriteRequest writeRequest) {
+            if (!session.isConnected() && handshake.isCompletedExceptionally()) {
+                // Bouncy Castle fails inside unwrap() and leaves its fatal alert queued in the
+                // engine; MINA wraps it only in sessionClosed, when nothing can be written any
+                // more. Passed on, it would come back as a WriteToClosedSessionException after
+                // the handler's sessionClosed. The layer above has had the TLS failure, typed.
+                LOG.debug("TLS record after the failed handshake's connection closed: not sent");
+                writeRequest.getFuture().setException(new WriteToClosedSessionException(writeRequest));
+                return;
+            }
             next.filterWrite(session, writeRequest);
         }
 

@@ -17,15 +17,20 @@
  *   <li>{@link org.xmppcert.xmpp.tls.XmppTrustManager}: PKIX path validation, then
  *       {@link org.xmppcert.xmpp.tls.XmppIdentityVerifier} for the domain; the result is a
  *       {@link org.xmppcert.xmpp.tls.CertificateVerdict}.</li>
- *   <li>{@link org.xmppcert.xmpp.tls.TlsInfo#channelBinding(String)}: the
- *       {@code tls-server-end-point} channel binding (RFC 5929 §4.1) for SCRAM-SHA-1-PLUS.</li>
+ *   <li>{@link org.xmppcert.xmpp.tls.TlsInfo#channelBinding(String)}: the channel bindings
+ *       for SCRAM-SHA-1-PLUS (RFC 6120 §13.9.4): {@code tls-server-end-point} (RFC 5929 §4.1)
+ *       always, and with {@link org.xmppcert.xmpp.tls.TlsImplementation#BOUNCY_CASTLE} what
+ *       the engine exports at the end of the handshake ({@code tls-unique}, RFC 5929 §3, on
+ *       TLS 1.2 and below; see {@link org.xmppcert.xmpp.tls.ChannelBindings}).</li>
  * </ol>
  *
  * <p>{@link org.xmppcert.xmpp.tls.SelfSignedCertificates} and
  * {@link org.xmppcert.xmpp.tls.TlsContexts#server} exist for the mock server and for tests.
  *
- * <p>Bouncy Castle is used through its lightweight and PKIX APIs only; its JCE provider
- * is never registered globally, because JSSE then picks its X25519 and the handshake can
- * fail.
+ * <p>TLS runs on the JVM's JSSE by default, or on Bouncy Castle's JSSE provider when
+ * {@link org.xmppcert.xmpp.tls.TlsClientConfig#implementation()} asks for it. Bouncy Castle's
+ * providers are only ever passed as objects ({@link org.xmppcert.xmpp.tls.TlsContexts}),
+ * never registered globally, because JSSE then picks Bouncy Castle's X25519 and the
+ * handshake can fail.
  */
 package org.xmppcert.xmpp.tls;

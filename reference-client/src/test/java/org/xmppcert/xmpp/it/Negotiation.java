@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.xmppcert.xmpp.jid.Jid;
 import org.xmppcert.xmpp.negotiation.ConnectionConfig;
 import org.xmppcert.xmpp.session.SessionOptions;
+import org.xmppcert.xmpp.tls.TlsClientConfig;
 import org.xmppcert.xmpp.tls.TrustPolicy;
 import org.xmppcert.xmpp.transcript.Transcript;
 
@@ -23,12 +24,21 @@ final class Negotiation {
     }
 
     static ConnectionConfig.Builder as(CiServer server, Jid jid, Transcript transcript) {
+        return ConnectionConfig.builder(jid)
+                .host(server.host(), server.port())
+                .trust(trust(server, jid.domain()))
+                .sessionOptions(SessionOptions.builder().replyTimeout(TIMEOUT).connectTimeout(TIMEOUT)
+                        .transcriptListener(transcript).build());
+    }
+
+    /** TLS towards the server's own domain, trusting its CA file; the defaults otherwise. */
+    static TlsClientConfig tls(CiServer server) {
+        return TlsClientConfig.of(trust(server, server.domain()));
+    }
+
+    private static TrustPolicy trust(CiServer server, String domain) {
         try {
-            return ConnectionConfig.builder(jid)
-                    .host(server.host(), server.port())
-                    .trust(TrustPolicy.caFile(jid.domain(), server.caFile()))
-                    .sessionOptions(SessionOptions.builder().replyTimeout(TIMEOUT).connectTimeout(TIMEOUT)
-                            .transcriptListener(transcript).build());
+            return TrustPolicy.caFile(domain, server.caFile());
         } catch (IOException | CertificateException e) {
             throw new IllegalStateException("cannot read " + server.caFile(), e);
         }

@@ -35,6 +35,8 @@ final class StartTlsServer implements AutoCloseable {
     final CompletableFuture<SSLSession> secured = new CompletableFuture<>();
     final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** The server's engine, once STARTTLS created it: its channel bindings to compare with the client's. */
+    final CompletableFuture<SSLEngine> engine = new CompletableFuture<>();
 
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
     private final SSLContext context;
@@ -70,7 +72,7 @@ final class StartTlsServer implements AutoCloseable {
      * Closing-safe like the client's filter; and MINA's default createEngine resolves the
      * peer's host name (a reverse DNS lookup), which a server has no use for.
      */
-    private static final class ServerSslFilter extends ClosingSafeSslFilter {
+    private final class ServerSslFilter extends ClosingSafeSslFilter {
         ServerSslFilter(SSLContext context) {
             super(context);
         }
@@ -88,6 +90,7 @@ final class StartTlsServer implements AutoCloseable {
             } else if (wantClientAuth) {
                 engine.setWantClientAuth(true);
             }
+            StartTlsServer.this.engine.complete(engine);
             return engine;
         }
     }

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
@@ -19,16 +22,25 @@ import javax.net.ssl.SSLSession;
 import org.apache.mina.core.filterchain.IoFilterLifeCycleException;
 import org.apache.mina.core.write.WriteRejectedException;
 import org.apache.mina.filter.ssl.SslFilter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.BCSSLConnection;
+import org.bouncycastle.jsse.BCSSLEngine;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Real handshakes over loopback with MINA 2.2.5, STARTTLS style: a clear connection first,
- * then {@code addFirst} of the filter on both sides (RFC 6120 §5.4.2.3, §5.4.3).
+ * then {@code addFirst} of the filter on both sides (RFC 6120 §5.4.2.3, §5.4.3). The client
+ * runs each test with both {@link TlsImplementation}s: trust manager, SNI, protocol versions
+ * and the closing-safe filter must behave the same; only provider wording and the channel
+ * bindings differ. The server is SunJSSE unless a test needs Bouncy Castle's answers.
  */
 class XmppTlsFilterLoopbackTest {
 
@@ -59,10 +71,11 @@ class XmppTlsFilterLoopbackTest {
         }
     }
 
-    @Test
-    void tls13HandshakeAfterStartTlsSecuresTheStreamAndDescribesIt() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void tls13HandshakeAfterStartTlsSecuresTheStreamAndDescribesIt(TlsImplementation implementation) throws Exception {
         server = new StartTlsServer(TlsContexts.server(serverCertificate), tls -> { });
-        XmppTlsFilter filter = XmppTlsFilter.forClient(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, implementation));
         client = new StartTlsClient(filter, "EARLY").connect(server.port());
 
         assertThat(client.securedEvent.get(5, SECONDS)).isTrue();
@@ -81,7 +94,10 @@ class XmppTlsFilterLoopbackTest {
                 .isEqualTo(IdentifierType.DNS_ID);
         assertThat(info.channelBinding(ChannelBindings.TLS_SERVER_END_POINT).orElseThrow().data())
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(serverCertificate.certificate().getEncoded()));
-        assertThat(info.channelBinding(ChannelBindings.TLS_UNIQUE)).isEmpty();
+        assertThat(info.channelBinding(ChannelBindings.TLS_UNIQUE)).as("undefined on TLS 1.3").isEmpty();
+        // Bouncy Castle 1.84 wipes the exporter secret when the handshake completes, before its
+        // JSSE layer can be asked: tls-exporter is out of reach with either implementation.
+        assertThat(info.channelBindingTypes()).containsExactly(ChannelBindings.TLS_SERVER_END_POINT);
         // The line written during the handshake was held back, then sent encrypted.
         assertThat(server.receivedAfterTls.poll(5, SECONDS)).isEqualTo("EARLY");
         assertThat(server.receivedAfterTls.poll(5, SECONDS)).isEqualTo("PING");
@@ -93,12 +109,14 @@ class XmppTlsFilterLoopbackTest {
         assertThat(client.failure).isNotDone();
     }
 
-    @Test
-    void wrongHostCertificateAbortsTheHandshakeWithATypedRejectionAndNothingIsSent() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void wrongHostCertificateAbortsTheHandshakeWithATypedRejectionAndNothingIsSent(TlsImplementation implementation)
+            throws Exception {
         TlsCredentials otherHost = SelfSignedCertificates.forSubject("other.test").dnsNames("other.test")
                 .issuedBy(ca).generate();
         server = new StartTlsServer(TlsContexts.server(otherHost), tls -> { });
-        XmppTlsFilter filter = XmppTlsFilter.forClient(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, implementation));
         client = new StartTlsClient(filter, "SECRET").connect(server.port());
 
         Throwable failure = failureOf(filter.handshake());
@@ -107,7 +125,7 @@ class XmppTlsFilterLoopbackTest {
 
         assertThat(failure).isInstanceOf(CertificateRejectedException.class)
                 .hasMessageStartingWith("certificate rejected: name mismatch")
-                .hasCauseInstanceOf(SSLHandshakeException.class);
+                .hasCauseInstanceOf(implementation == TlsImplementation.JDK ? SSLHandshakeException.class : SSLException.class);
         CertificateVerdict verdict = ((CertificateRejectedException) failure).verdict();
         assertThat(verdict.problems()).containsExactly(CertificateProblem.NAME_MISMATCH);
         assertThat(verdict.presentedIdentifiers()).contains(new PresentedIdentifier(IdentifierType.DNS_ID, "other.test"));
@@ -115,7 +133,12 @@ class XmppTlsFilterLoopbackTest {
         assertThat(filter.handshake().handle((info, error) -> error).get(5, SECONDS))
                 .as("callbacks see the typed exception unwrapped").isSameAs(failure);
         assertThat(client.securedEvent).isNotDone();
-        assertThat(server.failure.get(5, SECONDS)).isInstanceOf(SSLException.class);
+        if (implementation == TlsImplementation.JDK) {
+            assertThat(server.failure.get(5, SECONDS)).isInstanceOf(SSLException.class);
+        }
+        // Bouncy Castle fails inside unwrap() and leaves its certificate_unknown alert queued in
+        // the engine; MINA wraps it only while closing, when the socket may be gone already. Its
+        // server then sees the connection close, with or without the alert: either way it ends.
         assertThat(server.secured).isNotDone();
         assertThat(server.receivedAfterTls).as("the server never got application data").isEmpty();
         assertThat(client.writeDuringHandshake.await(5, SECONDS)).as("held-back write completed").isTrue();
@@ -126,11 +149,13 @@ class XmppTlsFilterLoopbackTest {
                         "exception:WriteRejectedException", "closed");
     }
 
-    @Test
-    void insecurePolicyCompletesTheHandshakeButRecordsWhatWasWrong() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void insecurePolicyCompletesTheHandshakeButRecordsWhatWasWrong(TlsImplementation implementation) throws Exception {
         TlsCredentials selfSigned = SelfSignedCertificates.forSubject("localhost").dnsNames("localhost").generate();
         server = new StartTlsServer(TlsContexts.server(selfSigned), tls -> { });
-        XmppTlsFilter filter = XmppTlsFilter.forClient(TrustPolicy.insecureAcceptAnyCertificate(DOMAIN));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(
+                TlsClientConfig.of(TrustPolicy.insecureAcceptAnyCertificate(DOMAIN)).withImplementation(implementation));
         client = new StartTlsClient(filter, null).connect(server.port());
 
         TlsInfo info = filter.handshake().get(5, SECONDS);
@@ -143,11 +168,12 @@ class XmppTlsFilterLoopbackTest {
         assertThat(info.toString()).contains("would have been rejected");
     }
 
-    @Test
-    void serverSpeakingOnlyTls12GetsTls12AndItsFirstDataArrivesAfterSecured() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void serverSpeakingOnlyTls12GetsTls12AndItsFirstDataArrivesAfterSecured(TlsImplementation implementation) throws Exception {
         server = new StartTlsServer(TlsContexts.server(serverCertificate), tls -> tls.setEnabledProtocols("TLSv1.2"))
                 .greetingOnSecured("WELCOME");
-        XmppTlsFilter filter = XmppTlsFilter.forClient(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, implementation));
         client = new StartTlsClient(filter, null).connect(server.port());
 
         TlsInfo info = filter.handshake().get(5, SECONDS);
@@ -155,34 +181,45 @@ class XmppTlsFilterLoopbackTest {
         assertThat(client.receivedAfterTls.poll(5, SECONDS)).isEqualTo("WELCOME");
         assertThat(info.protocol()).isEqualTo("TLSv1.2");
         assertThat(info.cipherSuite()).startsWith("TLS_ECDHE_");
+        if (implementation == TlsImplementation.BOUNCY_CASTLE) {
+            // The verify_data of the client's Finished: 12 bytes in TLS 1.2 (RFC 5246 §7.4.9).
+            assertThat(info.channelBinding(ChannelBindings.TLS_UNIQUE).orElseThrow().data()).hasSize(12);
+            assertThat(info.channelBindingTypes())
+                    .containsExactly(ChannelBindings.TLS_UNIQUE, ChannelBindings.TLS_SERVER_END_POINT);
+        } else {
+            assertThat(info.channelBindingTypes()).containsExactly(ChannelBindings.TLS_SERVER_END_POINT);
+        }
         // In TLS 1.2 the server's Finished and its first record can arrive in one read.
         assertThat(client.observations).containsSubsequence("event:SECURED", "received:WELCOME");
         assertThat(client.observations.indexOf("event:SECURED"))
                 .isLessThan(client.observations.indexOf("received:WELCOME"));
     }
 
-    @Test
-    void noCommonProtocolVersionIsATlsFailureNotACertificateRejection() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void noCommonProtocolVersionIsATlsFailureNotACertificateRejection(TlsImplementation implementation) throws Exception {
         server = new StartTlsServer(TlsContexts.server(serverCertificate), tls -> tls.setEnabledProtocols("TLSv1.2"));
         XmppTlsFilter filter = XmppTlsFilter.forClient(
-                TlsClientConfig.of(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate()))).withProtocols("TLSv1.3"));
+                trusting(ca, implementation).withProtocols("TLSv1.3"));
         client = new StartTlsClient(filter, null).connect(server.port());
 
         Throwable failure = failureOf(filter.handshake());
         client.closed.get(5, SECONDS);
 
         assertThat(failure).isExactlyInstanceOf(TlsFailureException.class)
-                .hasMessageStartingWith("TLS negotiation with xmpp.test failed: Received fatal alert: protocol_version")
+                .hasMessageStartingWith("TLS negotiation with xmpp.test failed: ")
+                .hasMessageContaining("protocol_version") // each provider words the alert its own way
                 .hasCauseInstanceOf(SSLException.class);
         assertThat(filter.verdict()).as("the handshake never reached the certificate").isEmpty();
         assertThat(client.failure.get(5, SECONDS)).isSameAs(failure);
     }
 
-    @Test
-    void protocolTheJvmDisablesMakesAddFirstFailAndClosesTheSession() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void protocolTheJvmDisablesMakesAddFirstFailAndClosesTheSession(TlsImplementation implementation) throws Exception {
         server = new StartTlsServer(TlsContexts.server(serverCertificate), tls -> { });
         XmppTlsFilter filter = XmppTlsFilter.forClient(
-                TlsClientConfig.of(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate()))).withProtocols("TLSv1"));
+                trusting(ca, implementation).withProtocols("TLSv1"));
         client = new StartTlsClient(filter, null).connect(server.port());
 
         Throwable addFailure = client.addFailure.get(5, SECONDS);
@@ -193,12 +230,13 @@ class XmppTlsFilterLoopbackTest {
         assertThat(client.session().getFilterChain().contains(SslFilter.class)).isFalse();
     }
 
-    @Test
-    void ipLiteralDomainIsMatchedAgainstAnIpAddressAndSendsNoSni() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void ipLiteralDomainIsMatchedAgainstAnIpAddressAndSendsNoSni(TlsImplementation implementation) throws Exception {
         TlsCredentials ipCertificate = SelfSignedCertificates.forSubject("loopback").ipAddresses("127.0.0.1").generate();
         server = new StartTlsServer(TlsContexts.server(ipCertificate), tls -> { });
-        XmppTlsFilter filter = XmppTlsFilter.forClient(
-                TrustPolicy.trustAnchors("127.0.0.1", List.of(ipCertificate.certificate())));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(TlsClientConfig.of(
+                TrustPolicy.trustAnchors("127.0.0.1", List.of(ipCertificate.certificate()))).withImplementation(implementation));
         client = new StartTlsClient(filter, null).connect(server.port());
 
         TlsInfo info = filter.handshake().get(5, SECONDS);
@@ -208,13 +246,13 @@ class XmppTlsFilterLoopbackTest {
         assertThat(((ExtendedSSLSession) server.secured.get(5, SECONDS)).getRequestedServerNames()).isEmpty();
     }
 
-    @Test
-    void clientCertificateIsPresentedForSaslExternal() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void clientCertificateIsPresentedForSaslExternal(TlsImplementation implementation) throws Exception {
         TlsCredentials juliet = SelfSignedCertificates.forSubject("juliet").xmppAddrs("juliet@" + DOMAIN).generate();
         XmppTrustManager serverJudge = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(juliet.certificate())));
         server = new StartTlsServer(TlsContexts.server(serverCertificate, serverJudge), tls -> tls.setNeedClientAuth(true));
-        XmppTlsFilter filter = XmppTlsFilter.forClient(TlsClientConfig
-                .of(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate()))).withClientCertificate(juliet));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, implementation).withClientCertificate(juliet));
         client = new StartTlsClient(filter, null).connect(server.port());
 
         TlsInfo info = filter.handshake().get(5, SECONDS);
@@ -227,13 +265,13 @@ class XmppTlsFilterLoopbackTest {
         assertThat(serverJudge.verdict().orElseThrow().trusted()).isTrue();
     }
 
-    @Test
-    void tls13ServerRefusingTheClientCertificateFailsAfterSecured() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void tls13ServerRefusingTheClientCertificateFailsAfterSecured(TlsImplementation implementation) throws Exception {
         TlsCredentials stranger = SelfSignedCertificates.forSubject("stranger").xmppAddrs("x@" + DOMAIN).generate();
         XmppTrustManager serverJudge = new XmppTrustManager(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
         server = new StartTlsServer(TlsContexts.server(serverCertificate, serverJudge), tls -> tls.setNeedClientAuth(true));
-        XmppTlsFilter filter = XmppTlsFilter.forClient(TlsClientConfig
-                .of(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate()))).withClientCertificate(stranger));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, implementation).withClientCertificate(stranger));
         client = new StartTlsClient(filter, null).connect(server.port());
 
         TlsInfo info = filter.handshake().get(5, SECONDS);
@@ -248,10 +286,11 @@ class XmppTlsFilterLoopbackTest {
         assertThat(client.observations).containsSubsequence("event:SECURED", "exception:TlsFailureException", "closed");
     }
 
-    @Test
-    void aFilterServesOneConnectionOnly() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TlsImplementation.class)
+    void aFilterServesOneConnectionOnly(TlsImplementation implementation) throws Exception {
         server = new StartTlsServer(TlsContexts.server(serverCertificate), tls -> { });
-        XmppTlsFilter filter = XmppTlsFilter.forClient(TrustPolicy.trustAnchors(DOMAIN, List.of(ca.certificate())));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, implementation));
         client = new StartTlsClient(filter, null).connect(server.port());
         filter.handshake().get(5, SECONDS);
 
@@ -261,8 +300,52 @@ class XmppTlsFilterLoopbackTest {
         }
     }
 
+    /**
+     * Against a Bouncy Castle server, which can say what it computed: both ends agree on
+     * tls-unique (RFC 5929 §3), and Bouncy Castle's tls-server-end-point is the one we compute
+     * from the certificate (RFC 5929 §4.1).
+     */
     @Test
-    void endpointIdentificationIsOursAloneAndDefaultsAreTls13And12() {
+    void bouncyCastleTlsUniqueOnTls12IsTheServersToo() throws Exception {
+        server = new StartTlsServer(bouncyCastleServer(serverCertificate), tls -> tls.setEnabledProtocols("TLSv1.2"));
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, TlsImplementation.BOUNCY_CASTLE));
+        client = new StartTlsClient(filter, null).connect(server.port());
+
+        TlsInfo info = filter.handshake().get(5, SECONDS);
+        server.secured.get(5, SECONDS);
+        BCSSLConnection serverSide = ((BCSSLEngine) server.engine.get(5, SECONDS)).getConnection();
+
+        assertThat(info.protocol()).isEqualTo("TLSv1.2");
+        assertThat(info.channelBinding(ChannelBindings.TLS_UNIQUE).orElseThrow().data())
+                .isEqualTo(serverSide.getChannelBinding(ChannelBindings.TLS_UNIQUE));
+        assertThat(info.channelBinding(ChannelBindings.TLS_SERVER_END_POINT).orElseThrow().data())
+                .isEqualTo(serverSide.getChannelBinding(ChannelBindings.TLS_SERVER_END_POINT));
+        assertThat(info.channelBinding(ChannelBindings.TLS_EXPORTER)).isEmpty();
+        assertThat(info.toString()).contains("channel bindings tls-unique tls-server-end-point")
+                .doesNotContain(HexFormat.of().formatHex(info.channelBinding(ChannelBindings.TLS_UNIQUE).orElseThrow().data()));
+    }
+
+    @Test
+    void bouncyCastleOnTls13GivesNeitherTlsUniqueNorTlsExporter() throws Exception {
+        server = new StartTlsServer(bouncyCastleServer(serverCertificate), tls -> { });
+        XmppTlsFilter filter = XmppTlsFilter.forClient(trusting(ca, TlsImplementation.BOUNCY_CASTLE));
+        client = new StartTlsClient(filter, null).connect(server.port());
+
+        TlsInfo info = filter.handshake().get(5, SECONDS);
+        server.secured.get(5, SECONDS);
+        BCSSLConnection serverSide = ((BCSSLEngine) server.engine.get(5, SECONDS)).getConnection();
+
+        assertThat(info.protocol()).isEqualTo("TLSv1.3");
+        assertThat(info.channelBindingTypes()).containsExactly(ChannelBindings.TLS_SERVER_END_POINT);
+        // What Bouncy Castle 1.84 itself answers after a TLS 1.3 handshake: no tls-unique (it is
+        // undefined there), and tls-exporter only from inside its handshake-complete callback.
+        assertThat(serverSide.getChannelBinding(ChannelBindings.TLS_UNIQUE)).isNull();
+        assertThatThrownBy(() -> serverSide.getChannelBinding(ChannelBindings.TLS_EXPORTER))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("notifyHandshakeComplete");
+    }
+
+    @Test
+    void endpointIdentificationIsOursAloneAndDefaultsAreTls13And12AndTheJdk() {
         XmppTlsFilter filter = XmppTlsFilter.forClient(TrustPolicy.jvmDefault(DOMAIN));
 
         assertThatThrownBy(() -> filter.setEndpointIdentificationAlgorithm("HTTPS"))
@@ -271,6 +354,20 @@ class XmppTlsFilterLoopbackTest {
         assertThat(filter.handshake()).as("a caller's cancel does not reach the filter").isNotDone();
         assertThat(filter.verdict()).isEmpty();
         assertThat(filter.config().protocols()).containsExactly("TLSv1.3", "TLSv1.2");
+        assertThat(filter.config().implementation()).isEqualTo(TlsImplementation.JDK);
+    }
+
+    /** Trusting {@code anchor} for {@link #DOMAIN}, with the given implementation and the default versions. */
+    private static TlsClientConfig trusting(TlsCredentials anchor, TlsImplementation implementation) {
+        return TlsClientConfig.of(TrustPolicy.trustAnchors(DOMAIN, List.of(anchor.certificate())))
+                .withImplementation(implementation);
+    }
+
+    /** A server context of Bouncy Castle's JSSE provider, which can export its channel bindings. */
+    private static SSLContext bouncyCastleServer(TlsCredentials certificate) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS", new BouncyCastleJsseProvider(new BouncyCastleProvider()));
+        context.init(new KeyManager[] {new SingleKeyManager(certificate)}, null, null);
+        return context;
     }
 
     private static Throwable failureOf(CompletableFuture<TlsInfo> handshake) throws Exception {
