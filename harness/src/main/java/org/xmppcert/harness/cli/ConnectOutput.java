@@ -89,7 +89,9 @@ final class ConnectOutput {
                         t.verdict().summary()),
                 () -> out.printf("%-13s %s%n", "TLS:", "not negotiated"));
         report.sasl().ifPresent(s -> out.printf("%-13s %s%n", "SASL:",
-                s.mechanism() == null ? "no usable mechanism" : s.mechanism() + (s.succeeded() ? "" : " (failed)")));
+                s.mechanism() == null ? "no usable mechanism" : s.mechanism()
+                        + (s.channelBindingFlag() == null ? "" : " (channel binding flag " + s.channelBindingFlag() + ")")
+                        + (s.succeeded() ? "" : " (failed)")));
         report.compression().ifPresent(c -> out.printf("%-13s %s%n", "Compression:", compression(report, c)));
         report.jid().ifPresent(j -> out.printf("%-13s %s%n", "Bound JID:", j));
         report.session().ifPresent(s -> out.printf("%-13s %s%n", "Session:", switch (s) {
@@ -148,6 +150,7 @@ final class ConnectOutput {
             ObjectNode sasl = root.putObject("sasl");
             sasl.put("mechanism", s.mechanism());
             sasl.put("succeeded", s.succeeded());
+            sasl.put("channelBinding", s.channelBindingFlag());
             sasl.put("selection", s.explanation());
         } else {
             root.putNull("sasl");

@@ -36,7 +36,15 @@ public final class XmppCert implements Runnable {
         return cl;
     }
 
+    /**
+     * Bouncy Castle's TLS provider logs through java.util.logging, at INFO and WARNING, about the
+     * JVM's security properties: noise on a console whose every line should mean something.
+     * Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger BOUNCY_CASTLE_LOG = java.util.logging.Logger.getLogger("org.bouncycastle");
+
     public static void main(String[] args) {
+        BOUNCY_CASTLE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 }
