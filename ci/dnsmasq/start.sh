@@ -81,31 +81,20 @@ V6_HOST=v6.test
 MISSING_DOMAIN=missing.test
 SERVICE=_xmpp-client._tcp
 
+CI_SERVER=dnsmasq
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+. "$HERE/../lib/common.sh"
+
 CONFIG="$STATE_DIR/dnsmasq.conf"
 PIDFILE="$STATE_DIR/dnsmasq.pid"
 LOG="$STATE_DIR/dnsmasq.log"
 CONSOLE_LOG="$STATE_DIR/dnsmasq.console.log"
 ENV_FILE="$STATE_DIR/env"
 STARTED_NOW=0
-
-say() { printf 'dnsmasq: %s\n' "$*" >&2; }
-die() { say "ERROR: $*"; exit 1; }
-
-show_log_and_die() {
-  say "ERROR: $*"
-  for f in "$CONSOLE_LOG" "$LOG"; do
-    if [ -s "$f" ]; then
-      say "---- last lines of $f ----"
-      tail -n 40 "$f" >&2
-    fi
-  done
-  # A server this run started but that is not usable is not left behind.
-  if [ "$STARTED_NOW" = 1 ]; then
-    DNSMASQ_STATE_DIR="$STATE_DIR" "$HERE/stop.sh" || true
-  fi
-  exit 1
-}
+# What show_log_and_die shows.
+SHOW_LOGS=("$CONSOLE_LOG" "$LOG")
+LOG_TAIL_LINES=40
 
 # --- checks ------------------------------------------------------------------
 
@@ -114,15 +103,12 @@ command -v perl >/dev/null || die "perl is not installed (the readiness probe ne
 
 for v in PORT XMPP_PORT CLOSED_PORT; do
   p="${!v}"
-  if ! [[ "$p" =~ ^[0-9]+$ ]] || [ "$p" -lt 1 ] || [ "$p" -gt 65535 ]; then
+  if not_a_port "$p"; then
     die "DNSMASQ_$v must be a port number, got '$p'"
   fi
 done
 [ "$CLOSED_PORT" != "$XMPP_PORT" ] || die "DNSMASQ_CLOSED_PORT must differ from DNSMASQ_XMPP_PORT"
-case "$STATE_DIR" in
-  /*) ;; *) die "DNSMASQ_STATE_DIR must be an absolute path, got '$STATE_DIR'";;
-esac
-[[ "$STATE_DIR" =~ ^[A-Za-z0-9_./+-]+$ ]] || die "DNSMASQ_STATE_DIR may hold only letters, digits and _ . / + -"
+check_state_dir
 
 if [ "$(id -u)" -eq 0 ]; then
   if id dnsmasq >/dev/null 2>&1; then RUN_USER=dnsmasq; else RUN_USER=nobody; fi
@@ -139,17 +125,7 @@ fi
 # --- helpers -----------------------------------------------------------------
 
 # The pid of our dnsmasq (the one started with our config file), or nothing.
-running_pid() {
-  local pid
-  [ -r "$PIDFILE" ] || return 0
-  pid="$(tr -dc '0-9' <"$PIDFILE" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "--conf-file=$CONFIG"; then
-    echo "$pid"
-  fi
-}
-
-tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+running_pid() { pid_of "$PIDFILE" "--conf-file=$CONFIG"; }
 
 render_config() {
   cat <<EOF
@@ -266,26 +242,24 @@ start_server() {
   (cd "$STATE_DIR" && as_run_user "$DNSMASQ" --conf-file="$CONFIG" </dev/null >"$CONSOLE_LOG" 2>&1 9>&-) \
     || show_log_and_die "dnsmasq exited with status $? while starting"
 
-  local deadline=$((SECONDS + READY_TIMEOUT)) pid="" why=""
-  while :; do
-    pid="$(running_pid)"
-    if [ -n "$pid" ] && why="$(probe_zone)"; then
-      break
-    fi
-    [ "$SECONDS" -lt "$deadline" ] \
-      || show_log_and_die "dnsmasq did not answer as expected on $HOST:$PORT within ${READY_TIMEOUT}s${why:+: $why}"
-    sleep 0.2
-  done
+  local why=""
+  poll_until $((SECONDS + READY_TIMEOUT)) 0.2 answers_as_expected \
+    || show_log_and_die "dnsmasq did not answer as expected on $HOST:$PORT within ${READY_TIMEOUT}s${why:+: $why}"
 }
+
+# Ready: our dnsmasq runs and answers as the zone says. Otherwise leaves in
+# $why (start_server's) the first answer that was wrong, if it got that far.
+answers_as_expected() { [ -n "$(running_pid)" ] && why="$(probe_zone)"; }
+
+# An already running dnsmasq is kept if it has this configuration and answers.
+can_reuse() { file_holds "$CONFIG" "$CONFIG_TEXT" && probe_zone >/dev/null; }
 
 # --- main ----------------------------------------------------------------------
 
 mkdir -p "$STATE_DIR"
 # One start or stop at a time per state directory (parallel test runs).
 # stop.sh, when called from here, inherits the lock.
-exec 9>>"$STATE_DIR/.lock"
-flock -w 60 9 || die "another start.sh/stop.sh holds $STATE_DIR/.lock for a minute"
-export XMPPCERT_DNSMASQ_LOCKED=1
+lock_state_dir 60 "a minute"
 CONFIG_TEXT="$(render_config)"
 
 # The dead target must really refuse: probe it before handing it out.
@@ -293,22 +267,9 @@ if tcp_open "$XMPP_HOST" "$CLOSED_PORT"; then
   die "something listens on $XMPP_HOST:$CLOSED_PORT, which the zone uses as the port that refuses connections; set DNSMASQ_CLOSED_PORT"
 fi
 
-pid="$(running_pid)"
-if [ -n "$pid" ]; then
-  if [ -f "$CONFIG" ] && [ "$(cat "$CONFIG")" = "$CONFIG_TEXT" ] && why="$(probe_zone)"; then
-    say "already running (pid $pid) with this configuration; re-using it"
-  else
-    say "running (pid $pid) with another configuration or not answering; restarting"
-    DNSMASQ_STATE_DIR="$STATE_DIR" "$HERE/stop.sh"
-    pid=""
-  fi
-fi
-if [ -z "$pid" ]; then
-  start_server
-  pid="$(running_pid)"
-fi
+start_or_reuse "another configuration or not answering"
 
-cat >"$ENV_FILE.tmp" <<EOF
+write_env_files "$ENV_FILE" <<EOF
 DNS_SERVER=dnsmasq
 DNS_HOST=$HOST
 DNS_PORT=$PORT
@@ -327,11 +288,6 @@ DNS_DUAL_HOST=$DUAL_HOST
 DNS_V6_HOST=$V6_HOST
 DNS_MISSING_DOMAIN=$MISSING_DOMAIN
 EOF
-while IFS='=' read -r key value; do
-  printf 'export %s=%q\n' "$key" "$value"
-done <"$ENV_FILE.tmp" >"$ENV_FILE.sh"
-mv -f "$ENV_FILE.tmp" "$ENV_FILE"
-chmod 644 "$ENV_FILE" "$ENV_FILE.sh"
 
 cat <<EOF
 dnsmasq $("$DNSMASQ" --version | sed -n '1s/^Dnsmasq version \([^ ]*\).*/\1/p') is running (pid $pid, user $RUN_USER)

@@ -14,41 +14,17 @@ STATE_DIR="${DNSMASQ_STATE_DIR:-/tmp/xmppcert-ci/dnsmasq}"
 CONFIG="$STATE_DIR/dnsmasq.conf"
 PIDFILE="$STATE_DIR/dnsmasq.pid"
 STOP_TIMEOUT=10   # seconds
+# Run by another user than the one who started it, we may not be allowed to
+# remove the pidfile: that is not a failure.
+PIDFILE_REMOVAL=best-effort
+
+CI_SERVER=dnsmasq
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+. "$HERE/../lib/common.sh"
 
 # One start or stop at a time per state directory (start.sh, calling us to
 # restart, already holds the lock and says so).
-if [ -z "${XMPPCERT_DNSMASQ_LOCKED:-}" ] && [ -d "$STATE_DIR" ]; then
-  exec 9>>"$STATE_DIR/.lock"
-  flock -w 60 9 || { echo "dnsmasq: ERROR: another start.sh/stop.sh holds $STATE_DIR/.lock" >&2; exit 1; }
-fi
+lock_state_dir_for_stop 60
 
-say() { printf 'dnsmasq: %s\n' "$*" >&2; }
-
-pid=""
-if [ -r "$PIDFILE" ]; then
-  pid="$(tr -dc '0-9' <"$PIDFILE" 2>/dev/null || true)"
-fi
-if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
-  say "not running (state dir $STATE_DIR)"
-  rm -f "$PIDFILE" 2>/dev/null || true
-  exit 0
-fi
-if ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "--conf-file=$CONFIG"; then
-  say "pid $pid from $PIDFILE is not our dnsmasq; leaving it alone"
-  rm -f "$PIDFILE" 2>/dev/null || true
-  exit 0
-fi
-
-say "stopping dnsmasq (pid $pid)"
-kill -TERM "$pid" 2>/dev/null || true
-deadline=$((SECONDS + STOP_TIMEOUT))
-while kill -0 "$pid" 2>/dev/null; do
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    say "still running after ${STOP_TIMEOUT}s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    break
-  fi
-  sleep 0.1
-done
-rm -f "$PIDFILE" 2>/dev/null || true
-say "stopped"
+stop_by_pidfile "$PIDFILE" "--conf-file=$CONFIG" dnsmasq "$STOP_TIMEOUT"

@@ -81,7 +81,13 @@ HOST=127.0.0.1
 RUN_USER=ejabberd
 READY_TIMEOUT=60   # seconds; the Erlang VM and Mnesia take a few
 
+CI_SERVER=ejabberd
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+. "$HERE/../lib/common.sh"
+# shellcheck source=SCRIPTDIR/../lib/xmpp.sh
+. "$HERE/../lib/xmpp.sh"
+
 ETC_DIR="$STATE_DIR/etc"
 CONFIG="$ETC_DIR/ejabberd.yml"
 CTL_CONFIG="$ETC_DIR/ejabberdctl.cfg"
@@ -97,25 +103,9 @@ PEM="$CERT_DIR/ejabberd.pem"
 LOG="$LOG_DIR/ejabberd.log"
 ENV_FILE="$STATE_DIR/env"
 STARTED_NOW=0
-
-say() { printf 'ejabberd: %s\n' "$*" >&2; }
-die() { say "ERROR: $*"; exit 1; }
-
-show_log_and_die() {
-  say "ERROR: $*"
-  local f
-  for f in "$LOG_DIR/console.log" "$LOG" "$LOG_DIR/error.log"; do
-    if [ -s "$f" ]; then
-      say "---- last lines of $f ----"
-      tail -n 60 "$f" >&2
-    fi
-  done
-  # A server this run started but that is not usable is not left behind.
-  if [ "$STARTED_NOW" = 1 ]; then
-    EJABBERD_STATE_DIR="$STATE_DIR" "$HERE/stop.sh" || true
-  fi
-  exit 1
-}
+# What show_log_and_die shows.
+SHOW_LOGS=("$LOG_DIR/console.log" "$LOG" "$LOG_DIR/error.log")
+LOG_TAIL_LINES=60
 
 # --- checks ------------------------------------------------------------------
 
@@ -128,30 +118,17 @@ if ! ls -d /usr/lib/erlang/lib/p1_zlib-*/priv/lib/ezlib.so >/dev/null 2>&1; then
 fi
 
 for p in "$PORT" "$DIST_PORT"; do
-  if ! [[ "$p" =~ ^[0-9]+$ ]] || [ "$p" -lt 1 ] || [ "$p" -gt 65535 ]; then
+  if not_a_port "$p"; then
     die "EJABBERD_PORT and EJABBERD_DIST_PORT must be TCP port numbers, got '$p'"
   fi
 done
 [ "$PORT" != "$DIST_PORT" ] || die "EJABBERD_PORT and EJABBERD_DIST_PORT must differ"
-for d in "$DOMAIN" "$ANON_DOMAIN"; do
-  [[ "$d" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]] \
-    || die "'$d' is not a plain DNS name (letters, digits, dots, hyphens)"
-done
-[ "$DOMAIN" != "$ANON_DOMAIN" ] || die "EJABBERD_ANON_DOMAIN must differ from EJABBERD_DOMAIN"
+check_domains
 [[ "$NODE" =~ ^[A-Za-z0-9_-]+@[A-Za-z0-9-]+$ ]] || die "EJABBERD_NODE must look like name@shorthost, got '$NODE'"
 case "$LOG_LEVEL" in none|emergency|alert|critical|error|warning|notice|info|debug) ;;
   *) die "EJABBERD_LOG_LEVEL must be an ejabberd loglevel (error, warning, info, debug, ...)";; esac
-case "$STATE_DIR" in
-  /*) ;; *) die "EJABBERD_STATE_DIR must be an absolute path, got '$STATE_DIR'";;
-esac
-[[ "$STATE_DIR" =~ ^[A-Za-z0-9_./+-]+$ ]] || die "EJABBERD_STATE_DIR may hold only letters, digits and _ . / + -"
-
-read -r -a ACCOUNT_LIST <<<"$ACCOUNTS"
-[ "${#ACCOUNT_LIST[@]}" -gt 0 ] || die "EJABBERD_ACCOUNTS is empty"
-for a in "${ACCOUNT_LIST[@]}"; do
-  [[ "$a" == ?*:?* ]] || die "EJABBERD_ACCOUNTS entry '$a' is not user:password"
-  [[ "${a%%:*}" =~ ^[a-z0-9._-]+$ ]] || die "account name '${a%%:*}' must be lowercase letters, digits, . _ -"
-done
+check_state_dir
+parse_accounts
 
 # --- helpers -----------------------------------------------------------------
 
@@ -162,17 +139,7 @@ ctl() {
 }
 
 # The pid of our ejabberd (the beam using our spool), or nothing.
-running_pid() {
-  local pid
-  [ -r "$PIDFILE" ] || return 0
-  pid="$(tr -dc '0-9' <"$PIDFILE" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-mnesia dir \"$SPOOL_DIR\""; then
-    echo "$pid"
-  fi
-}
-
-port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+running_pid() { pid_of "$PIDFILE" "-mnesia dir \"$SPOOL_DIR\""; }
 
 render_config() {
   cat <<EOF
@@ -298,18 +265,8 @@ EOF
 }
 
 make_certificate() {
-  local san="DNS:$DOMAIN,DNS:$ANON_DOMAIN"
-  [ "$DOMAIN" = localhost ] && san="$san,IP:127.0.0.1"
-  mkdir -p "$CERT_DIR"
-  rm -f "$CERT" "$KEY" "$PEM"
-  openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 365 \
-    -subj "/CN=$DOMAIN" \
-    -addext "subjectAltName=$san" \
-    -addext "basicConstraints=critical,CA:TRUE" \
-    -addext "keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign" \
-    -addext "extendedKeyUsage=serverAuth" \
-    -keyout "$KEY" -out "$CERT" 2>"$STATE_DIR/openssl.err" \
-    || { cat "$STATE_DIR/openssl.err" >&2; die "openssl could not make the certificate"; }
+  rm -f "$PEM"
+  make_self_signed_cert
   cat "$KEY" "$CERT" >"$PEM"
   chown "$RUN_USER:$RUN_USER" "$KEY" "$CERT" "$PEM"
   chmod 600 "$KEY" "$PEM"
@@ -319,7 +276,7 @@ make_certificate() {
 start_server() {
   local p
   for p in "$PORT" "$DIST_PORT"; do
-    if port_open "$p"; then
+    if tcp_open "$HOST" "$p"; then
       die "something else already listens on $HOST:$p; stop it or set EJABBERD_PORT / EJABBERD_DIST_PORT"
     fi
   done
@@ -346,22 +303,30 @@ start_server() {
     || show_log_and_die "ejabberdctl start failed"
 
   local deadline=$((SECONDS + READY_TIMEOUT)) status=""
-  while :; do
-    if status="$(ctl status 2>&1)"; then
-      break
-    fi
-    if grep -qs '\[critical\]' "$LOG"; then
-      show_log_and_die "ejabberd failed to start"
-    fi
-    [ "$SECONDS" -lt "$deadline" ] \
-      || show_log_and_die "ejabberd did not report started within ${READY_TIMEOUT}s: $(grep -m1 -v '^[[:space:]]*$' <<<"$status")"
-    sleep 0.5
-  done
-  while ! port_open "$PORT"; do
-    [ "$SECONDS" -lt "$deadline" ] || show_log_and_die "ejabberd is started but does not listen on $HOST:$PORT"
-    sleep 0.2
-  done
+  poll_until "$deadline" 0.5 reports_started \
+    || show_log_and_die "ejabberd did not report started within ${READY_TIMEOUT}s: $(grep -m1 -v '^[[:space:]]*$' <<<"$status")"
+  poll_until "$deadline" 0.2 tcp_open "$HOST" "$PORT" \
+    || show_log_and_die "ejabberd is started but does not listen on $HOST:$PORT"
   [ -n "$(running_pid)" ] || show_log_and_die "ejabberd runs but wrote no pidfile at $PIDFILE"
+}
+
+# Ready: ejabberdctl status says started. Leaves what it said in $status
+# (start_server's). A critical error in the log ends the wait.
+reports_started() {
+  if status="$(ctl status 2>&1)"; then
+    return 0
+  fi
+  if grep -qs '\[critical\]' "$LOG"; then
+    show_log_and_die "ejabberd failed to start"
+  fi
+  return 1
+}
+
+# An already running ejabberd is kept if it has this configuration (both
+# files), says it is started and listens.
+can_reuse() {
+  file_holds "$CONFIG" "$CONFIG_TEXT" && file_holds "$CTL_CONFIG" "$CTL_CONFIG_TEXT" \
+    && ctl status >/dev/null 2>&1 && tcp_open "$HOST" "$PORT"
 }
 
 ensure_accounts() {
@@ -379,107 +344,26 @@ ensure_accounts() {
   done
 }
 
-# Prints what a server sends after STARTTLS on a stream to $1, up to the end
-# of the <stream:features/>, read through openssl s_client (which also checks
-# the certificate against the CA file and the name). If $2 is user:password,
-# it then authenticates with PLAIN, restarts the stream and prints the
-# features after SASL instead.
-features_after_tls() {
-  local to=$1 login=${2:-}
-  local buf="" chunk="" deadline=$((SECONDS + 15)) rc=0 stage=tls
-  coproc PROBE {
-    exec openssl s_client -quiet -no_ign_eof -starttls xmpp -xmpphost "$to" -servername "$to" \
-      -connect "$HOST:$PORT" -CAfile "$CERT" -verify_return_error -verify_hostname "$to" \
-      2>"$STATE_DIR/probe.err"
-  }
-  local in=${PROBE[1]} out=${PROBE[0]} ppid=$PROBE_PID
-  local header="<?xml version='1.0'?><stream:stream to='$to' version='1.0' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>"
-  printf '%s' "$header" >&"$in" || true
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    if [[ "$buf" == *"</stream:features>"* ]]; then
-      if [ "$stage" = tls ] && [ -n "$login" ]; then
-        stage=auth
-        buf=""
-        printf "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>%s</auth>" \
-          "$(printf '\0%s\0%s' "${login%%:*}" "${login#*:}" | base64 -w0)" >&"$in" || true
-        continue
-      fi
-      break
-    fi
-    if [ "$stage" = auth ] && [[ "$buf" == *"<success"* ]]; then
-      stage=sasl
-      buf=""
-      printf '%s' "$header" >&"$in" || true
-      continue
-    fi
-    if [ "$stage" = auth ] && [[ "$buf" == *"</failure>"* ]]; then
-      break
-    fi
-    chunk=""
-    if IFS= read -r -t 2 -d '>' chunk <&"$out"; then
-      buf+="$chunk>"
-    else
-      rc=$?
-      buf+="$chunk"
-      [ "$rc" -gt 128 ] || break   # not a timeout: end of output
-    fi
-  done
-  # Close our stream and stdin: s_client then sends close_notify and exits.
-  { printf '</stream:stream>' >&"$in"; } 2>/dev/null || true
-  exec {in}>&-
-  local until=$((SECONDS + 3))
-  while kill -0 "$ppid" 2>/dev/null && [ "$SECONDS" -lt "$until" ]; do sleep 0.05; done
-  kill "$ppid" 2>/dev/null || true
-  wait "$ppid" 2>/dev/null || true
-  if [[ "$buf" != *"</stream:features>"* ]]; then
-    say "no stream features ($stage) on $to; got: $buf"
-    cat "$STATE_DIR/probe.err" >&2 || true
-    return 1
-  fi
-  printf '%s\n' "${buf#*<stream:features}" | sed 's/^/<stream:features/; s#</stream:features>.*#</stream:features>#'
-}
-
-mechanisms_of() {  # features XML on stdin -> space-separated mechanism names
-  { grep -o '<mechanism>[^<]*</mechanism>' || true; } | sed 's/<[^>]*>//g' | paste -sd' ' -
-}
-
 # --- main ----------------------------------------------------------------------
 
 mkdir -p "$STATE_DIR"
 # One start or stop at a time per state directory (parallel test runs).
 # stop.sh, when called from here, inherits the lock.
-exec 9>>"$STATE_DIR/.lock"
-flock -w 180 9 || die "another start.sh/stop.sh holds $STATE_DIR/.lock for 3 minutes"
-export XMPPCERT_EJABBERD_LOCKED=1
+lock_state_dir 180 "3 minutes"
 CONFIG_TEXT="$(render_config)"
 CTL_CONFIG_TEXT="$(render_ctl_config)"
 
-pid="$(running_pid)"
-if [ -n "$pid" ]; then
-  if [ -f "$CONFIG" ] && [ "$(cat "$CONFIG")" = "$CONFIG_TEXT" ] \
-     && [ -f "$CTL_CONFIG" ] && [ "$(cat "$CTL_CONFIG")" = "$CTL_CONFIG_TEXT" ] \
-     && ctl status >/dev/null 2>&1 && port_open "$PORT"; then
-    say "already running (pid $pid) with this configuration; re-using it"
-  else
-    say "running (pid $pid) with another configuration; restarting"
-    EJABBERD_STATE_DIR="$STATE_DIR" "$HERE/stop.sh"
-    pid=""
-  fi
-fi
-if [ -z "$pid" ]; then
-  start_server
-  pid="$(running_pid)"
-fi
+start_or_reuse "another configuration"
 
 ensure_accounts
 
 first_account="${ACCOUNT_LIST[0]}"
-features="$(features_after_tls "$DOMAIN")" || show_log_and_die "STARTTLS probe on $DOMAIN failed"
+features="$(starttls_features "$DOMAIN")" || show_log_and_die "STARTTLS probe on $DOMAIN failed"
 mechanisms="$(mechanisms_of <<<"$features")"
 [ -n "$mechanisms" ] || show_log_and_die "the server offered no SASL mechanism after STARTTLS: $features"
-sasl_features="$(features_after_tls "$DOMAIN" "$first_account")" \
+sasl_features="$(starttls_features "$DOMAIN" "$first_account")" \
   || show_log_and_die "logging in as ${first_account%%:*}@$DOMAIN with PLAIN failed"
-anon_features="$(features_after_tls "$ANON_DOMAIN")" || show_log_and_die "STARTTLS probe on $ANON_DOMAIN failed"
+anon_features="$(starttls_features "$ANON_DOMAIN")" || show_log_and_die "STARTTLS probe on $ANON_DOMAIN failed"
 anon_mechanisms="$(mechanisms_of <<<"$anon_features")"
 printf '%s\n' "$features" >"$STATE_DIR/features-after-tls.xml"
 printf '%s\n' "$sasl_features" >"$STATE_DIR/features-after-sasl.xml"
@@ -504,12 +388,7 @@ accounts_line="${ACCOUNT_LIST[*]}"
   echo "XMPP_MECHANISMS=$mechanisms"
   echo "XMPP_ANON_MECHANISMS=$anon_mechanisms"
   [ -z "$compression" ] || echo "XMPP_COMPRESSION=$compression"
-} >"$ENV_FILE.tmp"
-while IFS='=' read -r key value; do
-  printf 'export %s=%q\n' "$key" "$value"
-done <"$ENV_FILE.tmp" >"$ENV_FILE.sh"
-mv -f "$ENV_FILE.tmp" "$ENV_FILE"
-chmod 644 "$ENV_FILE" "$ENV_FILE.sh"
+} | write_env_files "$ENV_FILE"
 
 version="$(dpkg-query -W -f='${Version}' ejabberd 2>/dev/null || echo '?')"
 cat <<EOF

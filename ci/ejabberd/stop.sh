@@ -17,29 +17,16 @@ ETC_DIR="$STATE_DIR/etc"
 PIDFILE="$STATE_DIR/run/ejabberd.pid"
 STOP_TIMEOUT=30   # seconds
 
+CI_SERVER=ejabberd
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+. "$HERE/../lib/common.sh"
+
 # One start or stop at a time per state directory (start.sh, calling us to
 # restart, already holds the lock and says so).
-if [ -z "${XMPPCERT_EJABBERD_LOCKED:-}" ] && [ -d "$STATE_DIR" ]; then
-  exec 9>>"$STATE_DIR/.lock"
-  flock -w 180 9 || { echo "ejabberd: ERROR: another start.sh/stop.sh holds $STATE_DIR/.lock" >&2; exit 1; }
-fi
+lock_state_dir_for_stop 180
 
-say() { printf 'ejabberd: %s\n' "$*" >&2; }
-
-pid=""
-if [ -r "$PIDFILE" ]; then
-  pid="$(tr -dc '0-9' <"$PIDFILE" 2>/dev/null || true)"
-fi
-if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
-  say "not running (state dir $STATE_DIR)"
-  rm -f "$PIDFILE"
-  exit 0
-fi
-if ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-mnesia dir \"$STATE_DIR/spool\""; then
-  say "pid $pid from $PIDFILE is not our ejabberd; leaving it alone"
-  rm -f "$PIDFILE"
-  exit 0
-fi
+find_pid_to_stop "$PIDFILE" "-mnesia dir \"$STATE_DIR/spool\"" ejabberd
 
 say "stopping ejabberd (pid $pid)"
 deadline=$((SECONDS + STOP_TIMEOUT))
@@ -47,21 +34,13 @@ if ! out="$(timeout 20 ejabberdctl --config-dir "$ETC_DIR" --logs "$STATE_DIR/lo
   say "ejabberdctl stop failed ($out); signalling pid $pid"
   kill -TERM "$pid" 2>/dev/null || true
 fi
-signalled=0
-while kill -0 "$pid" 2>/dev/null; do
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    if [ "$signalled" = 0 ]; then
-      say "still running after ${STOP_TIMEOUT}s; sending SIGTERM"
-      kill -TERM "$pid" 2>/dev/null || true
-      signalled=1
-      deadline=$((SECONDS + 10))
-    else
-      say "still running; sending SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
+if ! poll_until "$deadline" 0.2 pid_gone "$pid"; then
+  say "still running after ${STOP_TIMEOUT}s; sending SIGTERM"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! poll_until $((SECONDS + 10)) 0.2 pid_gone "$pid"; then
+    say "still running; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
   fi
-  sleep 0.2
-done
-rm -f "$PIDFILE"
+fi
+remove_pidfile "$PIDFILE"
 say "stopped"

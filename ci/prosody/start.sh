@@ -70,7 +70,13 @@ HOST=127.0.0.1
 RUN_USER=prosody
 READY_TIMEOUT=20   # seconds
 
+CI_SERVER=prosody
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+. "$HERE/../lib/common.sh"
+# shellcheck source=SCRIPTDIR/../lib/xmpp.sh
+. "$HERE/../lib/xmpp.sh"
+
 CONFIG="$STATE_DIR/prosody.cfg.lua"
 PIDFILE="$STATE_DIR/prosody.pid"
 DATA_DIR="$STATE_DIR/data"
@@ -81,24 +87,9 @@ LOG="$STATE_DIR/prosody.log"
 CONSOLE_LOG="$STATE_DIR/prosody.console.log"
 ENV_FILE="$STATE_DIR/env"
 STARTED_NOW=0
-
-say() { printf 'prosody: %s\n' "$*" >&2; }
-die() { say "ERROR: $*"; exit 1; }
-
-show_log_and_die() {
-  say "ERROR: $*"
-  for f in "$CONSOLE_LOG" "$LOG"; do
-    if [ -s "$f" ]; then
-      say "---- last lines of $f ----"
-      tail -n 60 "$f" >&2
-    fi
-  done
-  # A server this run started but that is not usable is not left behind.
-  if [ "$STARTED_NOW" = 1 ]; then
-    PROSODY_STATE_DIR="$STATE_DIR" "$HERE/stop.sh" || true
-  fi
-  exit 1
-}
+# What show_log_and_die shows.
+SHOW_LOGS=("$CONSOLE_LOG" "$LOG")
+LOG_TAIL_LINES=60
 
 # --- checks ------------------------------------------------------------------
 
@@ -111,43 +102,20 @@ fi
 command -v openssl >/dev/null || die "openssl is not installed (run ci/install-deps.sh)"
 id "$RUN_USER" >/dev/null 2>&1 || die "user '$RUN_USER' does not exist (is the prosody package installed?)"
 
-if ! [[ "$PORT" =~ ^[0-9]+$ ]] || [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then
+if not_a_port "$PORT"; then
   die "PROSODY_PORT must be a TCP port number, got '$PORT'"
 fi
-for d in "$DOMAIN" "$ANON_DOMAIN"; do
-  [[ "$d" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]] \
-    || die "'$d' is not a plain DNS name (letters, digits, dots, hyphens)"
-done
-[ "$DOMAIN" != "$ANON_DOMAIN" ] || die "PROSODY_ANON_DOMAIN must differ from PROSODY_DOMAIN"
+check_domains
 case "$LOG_LEVEL" in debug|info|warn|error) ;; *) die "PROSODY_LOG_LEVEL must be debug, info, warn or error";; esac
-case "$STATE_DIR" in
-  /*) ;; *) die "PROSODY_STATE_DIR must be an absolute path, got '$STATE_DIR'";;
-esac
-[[ "$STATE_DIR" =~ ^[A-Za-z0-9_./+-]+$ ]] || die "PROSODY_STATE_DIR may hold only letters, digits and _ . / + -"
-
-read -r -a ACCOUNT_LIST <<<"$ACCOUNTS"
-[ "${#ACCOUNT_LIST[@]}" -gt 0 ] || die "PROSODY_ACCOUNTS is empty"
-for a in "${ACCOUNT_LIST[@]}"; do
-  [[ "$a" == ?*:?* ]] || die "PROSODY_ACCOUNTS entry '$a' is not user:password"
-  [[ "${a%%:*}" =~ ^[a-z0-9._-]+$ ]] || die "account name '${a%%:*}' must be lowercase letters, digits, . _ -"
-done
+check_state_dir
+parse_accounts
 
 # --- helpers -----------------------------------------------------------------
 
 as_prosody() { runuser -u "$RUN_USER" -- "$@"; }
 
 # The pid of our Prosody (the one started with our config file), or nothing.
-running_pid() {
-  local pid
-  [ -r "$PIDFILE" ] || return 0
-  pid="$(tr -dc '0-9' <"$PIDFILE" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "--config $CONFIG"; then
-    echo "$pid"
-  fi
-}
-
-port_open() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
+running_pid() { pid_of "$PIDFILE" "--config $CONFIG"; }
 
 render_config() {
   cat <<EOF
@@ -200,25 +168,14 @@ EOF
 }
 
 make_certificate() {
-  local san="DNS:$DOMAIN,DNS:$ANON_DOMAIN"
-  [ "$DOMAIN" = localhost ] && san="$san,IP:127.0.0.1"
-  mkdir -p "$CERT_DIR"
-  rm -f "$CERT" "$KEY"
-  openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 365 \
-    -subj "/CN=$DOMAIN" \
-    -addext "subjectAltName=$san" \
-    -addext "basicConstraints=critical,CA:TRUE" \
-    -addext "keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign" \
-    -addext "extendedKeyUsage=serverAuth" \
-    -keyout "$KEY" -out "$CERT" 2>"$STATE_DIR/openssl.err" \
-    || { cat "$STATE_DIR/openssl.err" >&2; die "openssl could not make the certificate"; }
+  make_self_signed_cert
   chown "$RUN_USER:$RUN_USER" "$KEY" "$CERT"
   chmod 600 "$KEY"
   chmod 644 "$CERT"
 }
 
 start_server() {
-  if port_open; then
+  if tcp_open "$HOST" "$PORT"; then
     die "something else already listens on $HOST:$PORT; stop it or set PROSODY_PORT"
   fi
   rm -rf "$DATA_DIR"
@@ -241,19 +198,23 @@ start_server() {
   (cd "$STATE_DIR" && as_prosody prosody -D --config "$CONFIG" </dev/null >"$CONSOLE_LOG" 2>&1 9>&-) \
     || show_log_and_die "prosody exited with status $? while starting"
 
-  local deadline=$((SECONDS + READY_TIMEOUT)) pid=""
-  while :; do
-    pid="$(running_pid)"
-    if [ -n "$pid" ] && port_open; then
-      break
-    fi
-    if grep -qE 'Failed to open server port|Could not bind|Error loading|[Ff]ailed to load module' "$LOG" 2>/dev/null; then
-      show_log_and_die "Prosody reported a startup error"
-    fi
-    [ "$SECONDS" -lt "$deadline" ] || show_log_and_die "Prosody did not listen on $HOST:$PORT within ${READY_TIMEOUT}s"
-    sleep 0.2
-  done
+  poll_until $((SECONDS + READY_TIMEOUT)) 0.2 listening \
+    || show_log_and_die "Prosody did not listen on $HOST:$PORT within ${READY_TIMEOUT}s"
 }
+
+# Ready: our Prosody runs and listens. An error in its log ends the wait.
+listening() {
+  if [ -n "$(running_pid)" ] && tcp_open "$HOST" "$PORT"; then
+    return 0
+  fi
+  if grep -qE 'Failed to open server port|Could not bind|Error loading|[Ff]ailed to load module' "$LOG" 2>/dev/null; then
+    show_log_and_die "Prosody reported a startup error"
+  fi
+  return 1
+}
+
+# An already running Prosody is kept if it has this configuration and listens.
+can_reuse() { file_holds "$CONFIG" "$CONFIG_TEXT" && tcp_open "$HOST" "$PORT"; }
 
 ensure_accounts() {
   local a user pass
@@ -267,86 +228,32 @@ ensure_accounts() {
   done
 }
 
-# Prints the <stream:features/> a server sends after STARTTLS on stream to $1,
-# read through openssl s_client (which also checks the certificate against
-# the CA file and the name). Extra s_client options may follow.
-features_after_tls() {
-  local to=$1; shift
-  local buf="" chunk="" deadline=$((SECONDS + 15)) rc=0
-  coproc PROBE {
-    exec openssl s_client -quiet -no_ign_eof -starttls xmpp -xmpphost "$to" -servername "$to" \
-      -connect "$HOST:$PORT" -CAfile "$CERT" -verify_return_error -verify_hostname "$to" \
-      "$@" 2>"$STATE_DIR/probe.err"
-  }
-  local in=${PROBE[1]} out=${PROBE[0]} ppid=$PROBE_PID
-  printf "<?xml version='1.0'?><stream:stream to='%s' version='1.0' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>" "$to" >&"$in" || true
-  while [[ "$buf" != *"</stream:features>"* ]] && [ "$SECONDS" -lt "$deadline" ]; do
-    chunk=""
-    if IFS= read -r -t 2 -d '>' chunk <&"$out"; then
-      buf+="$chunk>"
-    else
-      rc=$?
-      buf+="$chunk"
-      [ "$rc" -gt 128 ] || break   # not a timeout: end of output
-    fi
-  done
-  # Close our stream and stdin: s_client then sends close_notify and exits.
-  { printf '</stream:stream>' >&"$in"; } 2>/dev/null || true
-  exec {in}>&-
-  local until=$((SECONDS + 3))
-  while kill -0 "$ppid" 2>/dev/null && [ "$SECONDS" -lt "$until" ]; do sleep 0.05; done
-  kill "$ppid" 2>/dev/null || true
-  wait "$ppid" 2>/dev/null || true
-  if [[ "$buf" != *"</stream:features>"* ]]; then
-    say "no stream features after STARTTLS on $to; openssl said:"
-    cat "$STATE_DIR/probe.err" >&2 || true
-    return 1
-  fi
-  printf '%s\n' "${buf#*<stream:features}" | sed 's/^/<stream:features/; s#</stream:features>.*#</stream:features>#'
-}
-
-mechanisms_of() {  # features XML on stdin -> space-separated mechanism names
-  { grep -o '<mechanism>[^<]*</mechanism>' || true; } | sed 's/<[^>]*>//g' | paste -sd' ' -
-}
+# What starttls_features says when it got no features.
+say_no_features() { say "no stream features after STARTTLS on $1; openssl said:"; }
 
 # --- main ----------------------------------------------------------------------
 
 mkdir -p "$STATE_DIR"
 # One start or stop at a time per state directory (parallel test runs).
 # stop.sh, when called from here, inherits the lock.
-exec 9>>"$STATE_DIR/.lock"
-flock -w 180 9 || die "another start.sh/stop.sh holds $STATE_DIR/.lock for 3 minutes"
-export XMPPCERT_PROSODY_LOCKED=1
+lock_state_dir 180 "3 minutes"
 CONFIG_TEXT="$(render_config)"
 
-pid="$(running_pid)"
-if [ -n "$pid" ]; then
-  if [ -f "$CONFIG" ] && [ "$(cat "$CONFIG")" = "$CONFIG_TEXT" ] && port_open; then
-    say "already running (pid $pid) with this configuration; re-using it"
-  else
-    say "running (pid $pid) with another configuration; restarting"
-    PROSODY_STATE_DIR="$STATE_DIR" "$HERE/stop.sh"
-    pid=""
-  fi
-fi
-if [ -z "$pid" ]; then
-  start_server
-  pid="$(running_pid)"
-fi
+start_or_reuse "another configuration"
 
 ensure_accounts
 
-features="$(features_after_tls "$DOMAIN")" || show_log_and_die "STARTTLS probe on $DOMAIN failed"
+features="$(starttls_features "$DOMAIN")" || show_log_and_die "STARTTLS probe on $DOMAIN failed"
 mechanisms="$(mechanisms_of <<<"$features")"
-features12="$(features_after_tls "$DOMAIN" -tls1_2)" || show_log_and_die "STARTTLS probe (TLS 1.2) on $DOMAIN failed"
+features12="$(starttls_features "$DOMAIN" "" -tls1_2)" || show_log_and_die "STARTTLS probe (TLS 1.2) on $DOMAIN failed"
 mechanisms12="$(mechanisms_of <<<"$features12")"
-anon_features="$(features_after_tls "$ANON_DOMAIN")" || show_log_and_die "STARTTLS probe on $ANON_DOMAIN failed"
+anon_features="$(starttls_features "$ANON_DOMAIN")" || show_log_and_die "STARTTLS probe on $ANON_DOMAIN failed"
 anon_mechanisms="$(mechanisms_of <<<"$anon_features")"
 [ -n "$mechanisms" ] || show_log_and_die "the server offered no SASL mechanism after STARTTLS: $features"
 printf '%s\n' "$features" >"$STATE_DIR/features-after-tls.xml"
 
 accounts_line="${ACCOUNT_LIST[*]}"
-cat >"$ENV_FILE.tmp" <<EOF
+write_env_files "$ENV_FILE" <<EOF
 XMPP_SERVER=prosody
 XMPP_HOST=$HOST
 XMPP_PORT=$PORT
@@ -358,11 +265,6 @@ XMPP_MECHANISMS=$mechanisms
 XMPP_MECHANISMS_TLS12=$mechanisms12
 XMPP_ANON_MECHANISMS=$anon_mechanisms
 EOF
-while IFS='=' read -r key value; do
-  printf 'export %s=%q\n' "$key" "$value"
-done <"$ENV_FILE.tmp" >"$ENV_FILE.sh"
-mv -f "$ENV_FILE.tmp" "$ENV_FILE"
-chmod 644 "$ENV_FILE" "$ENV_FILE.sh"
 
 cat <<EOF
 Prosody $(cat /usr/lib/prosody/prosody.version 2>/dev/null || echo '?') is running (pid $pid)

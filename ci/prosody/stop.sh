@@ -15,40 +15,13 @@ CONFIG="$STATE_DIR/prosody.cfg.lua"
 PIDFILE="$STATE_DIR/prosody.pid"
 STOP_TIMEOUT=15   # seconds
 
+CI_SERVER=prosody
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+. "$HERE/../lib/common.sh"
+
 # One start or stop at a time per state directory (start.sh, calling us to
 # restart, already holds the lock and says so).
-if [ -z "${XMPPCERT_PROSODY_LOCKED:-}" ] && [ -d "$STATE_DIR" ]; then
-  exec 9>>"$STATE_DIR/.lock"
-  flock -w 180 9 || { echo "prosody: ERROR: another start.sh/stop.sh holds $STATE_DIR/.lock" >&2; exit 1; }
-fi
+lock_state_dir_for_stop 180
 
-say() { printf 'prosody: %s\n' "$*" >&2; }
-
-pid=""
-if [ -r "$PIDFILE" ]; then
-  pid="$(tr -dc '0-9' <"$PIDFILE" 2>/dev/null || true)"
-fi
-if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
-  say "not running (state dir $STATE_DIR)"
-  rm -f "$PIDFILE"
-  exit 0
-fi
-if ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "--config $CONFIG"; then
-  say "pid $pid from $PIDFILE is not our Prosody; leaving it alone"
-  rm -f "$PIDFILE"
-  exit 0
-fi
-
-say "stopping Prosody (pid $pid)"
-kill -TERM "$pid" 2>/dev/null || true
-deadline=$((SECONDS + STOP_TIMEOUT))
-while kill -0 "$pid" 2>/dev/null; do
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    say "still running after ${STOP_TIMEOUT}s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    break
-  fi
-  sleep 0.1
-done
-rm -f "$PIDFILE"
-say "stopped"
+stop_by_pidfile "$PIDFILE" "--config $CONFIG" Prosody "$STOP_TIMEOUT"
