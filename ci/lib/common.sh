@@ -48,7 +48,8 @@ check_state_dir() {
 }
 
 # True when $1 is not a TCP/UDP port number (1 to 65535).
-not_a_port() { ! [[ "$1" =~ ^[0-9]+$ ]] || [ "$1" -lt 1 ] || [ "$1" -gt 65535 ]; }
+# At most five digits before the numeric test: `[` fails (and so would pass) on numbers past 2^63.
+not_a_port() { ! [[ "$1" =~ ^[0-9]{1,5}$ ]] || [ "$1" -lt 1 ] || [ "$1" -gt 65535 ]; }
 
 # --- locking -------------------------------------------------------------------
 # One start or stop at a time per state directory (parallel test runs), on
