@@ -13,6 +13,7 @@ import org.xmppcert.xmpp.compress.CompressionFailure;
 import org.xmppcert.xmpp.compress.CompressionMethod;
 import org.xmppcert.xmpp.compress.CompressionNegotiation;
 import org.xmppcert.xmpp.compress.ZlibCompressionFilter;
+import org.xmppcert.xmpp.iq.IqRouter;
 import org.xmppcert.xmpp.jid.Jid;
 import org.xmppcert.xmpp.sasl.ChannelBinding;
 import org.xmppcert.xmpp.sasl.MechanismSelector;
@@ -431,6 +432,9 @@ public final class SessionNegotiator {
                     features.element());
         }
         Jid jid = ResourceBinding.bind(session, config.resource().orElse(null), timeout);
+        session.setLocalJid(jid);
+        // From here on the client must answer every IQ request it gets (RFC 6120 §8.2.3, §8.4).
+        IqRouter.of(session);
         report.jid(jid);
         return jid;
     }

@@ -7,8 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,6 +22,7 @@ import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppcert.xmpp.XmppException;
+import org.xmppcert.xmpp.jid.Jid;
 import org.xmppcert.xmpp.stream.StreamError;
 import org.xmppcert.xmpp.stream.StreamErrorCondition;
 import org.xmppcert.xmpp.stream.StreamEvent;
@@ -60,6 +63,8 @@ public final class XmppSession implements AutoCloseable {
     private final SessionOptions options;
     private final StanzaIds ids = new StanzaIds();
     private final List<Handler> handlers = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> extensions = new ConcurrentHashMap<>();
+    private volatile Jid localJid;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -226,10 +231,39 @@ public final class XmppSession implements AutoCloseable {
         String id = iq.attribute("id");
         Element toSend = id == null ? iq.toBuilder().attribute("id", id = nextId()).build() : iq;
         final String expectedId = id;
+        String to = toSend.attribute("to");
         send(toSend);
         return waitFor(e -> e.is("iq", XmppNamespaces.CLIENT) && expectedId.equals(e.attribute("id"))
-                        && ("result".equals(e.attribute("type")) || "error".equals(e.attribute("type"))),
-                timeout, "response to IQ " + expectedId);
+                        && ("result".equals(e.attribute("type")) || "error".equals(e.attribute("type")))
+                        && isFromAddressee(e.attribute("from"), to),
+                timeout, "response to IQ " + expectedId + (to == null ? "" : " from " + to));
+    }
+
+    /**
+     * Whether a response comes from the entity the request went to (RFC 6120 §8.2.3): a reply
+     * with the right id from anyone else is not the answer, whoever sent it (a spoofing risk
+     * clients are known to fall for). A request without {@code to} is handled by the server on
+     * behalf of the account (§10.3.3), which answers without {@code from} or from the account's
+     * bare or full JID, or, in practice, from its domain.
+     */
+    boolean isFromAddressee(String from, String to) {
+        if (to == null) {
+            if (from == null) {
+                return true;
+            }
+            Jid self = localJid;
+            Optional<Jid> f = Jid.tryParse(from);
+            return f.isPresent() && (self == null ? f.get().domain().equals(domain)
+                    : f.get().equals(self) || f.get().equals(self.bare()) || f.get().equals(Jid.of(self.domain())));
+        }
+        if (from == null) {
+            // The server answers for the account with no 'from' when the request went to our bare JID.
+            Jid self = localJid;
+            return self != null && Jid.tryParse(to).map(t -> t.equals(self.bare())).orElse(false);
+        }
+        Optional<Jid> f = Jid.tryParse(from);
+        Optional<Jid> t = Jid.tryParse(to);
+        return f.isPresent() && t.isPresent() ? f.get().equals(t.get()) : from.equals(to);
     }
 
     /** Waits (bounded) until everything written so far has been handed to the network. */
@@ -339,9 +373,40 @@ public final class XmppSession implements AutoCloseable {
      * error is never offered to handlers: it ends the stream and stays queued as evidence.
      */
     public Registration addHandler(Predicate<Element> match, Consumer<Element> handler) {
-        Handler h = new Handler(match, handler);
+        Handler h = new Handler(match, handler, true);
         handlers.add(h);
         return () -> handlers.remove(h);
+    }
+
+    /**
+     * Registers a listener that sees matching elements as they arrive without consuming them:
+     * they are still offered to later handlers and queued for waiters. Automatic behaviour that
+     * a scenario must still be able to observe (answering pings, acknowledging roster pushes)
+     * is built on listeners. Same threading rules as handlers; stream errors are not offered.
+     */
+    public Registration addListener(Predicate<Element> match, Consumer<Element> listener) {
+        Handler h = new Handler(match, listener, false);
+        handlers.add(h);
+        return () -> handlers.remove(h);
+    }
+
+    /**
+     * The session's instance of a per-session service (a roster, an IQ router…), created on
+     * first use. Lets protocol packages attach themselves to a session without the session
+     * knowing them.
+     */
+    public <T> T extension(Class<T> type, java.util.function.Function<XmppSession, T> create) {
+        return type.cast(extensions.computeIfAbsent(type, t -> create.apply(this)));
+    }
+
+    /** The full JID bound to this stream (RFC 6120 §7), once binding succeeded; else {@code null}. */
+    public Jid localJid() {
+        return localJid;
+    }
+
+    /** Records the JID the server bound, for addressing checks of later stanzas. */
+    public void setLocalJid(Jid jid) {
+        this.localJid = jid;
     }
 
     private Element takeFirst(Predicate<Element> match) {
@@ -509,7 +574,9 @@ public final class XmppSession implements AutoCloseable {
                     LOG.warn("a stanza handler failed: {}", e.toString());
                     recordEvent("a handler failed on this element: " + e);
                 }
-                return;
+                if (h.consumes) {
+                    return;
+                }
             }
         }
         lock.lock();
@@ -652,6 +719,6 @@ public final class XmppSession implements AutoCloseable {
         }
     }
 
-    private record Handler(Predicate<Element> match, Consumer<Element> consumer) {
+    private record Handler(Predicate<Element> match, Consumer<Element> consumer, boolean consumes) {
     }
 }
