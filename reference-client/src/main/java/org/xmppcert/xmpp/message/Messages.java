@@ -20,8 +20,8 @@ import org.xmppcert.xmpp.xml.Element;
  * default (RFC 6120 §8.1.5). Listeners observe without consuming, so messages stay queued for
  * {@link #next(Predicate, Duration)}, which takes the first queued match, waiting within its
  * bound. {@link #nextOrNone(Predicate, Duration)} is the "nothing (more) arrives" check: after a
- * {@link Ping#barrier(Duration) round trip} to the server, whatever was delivered is queued, so an
- * empty answer means the server did not deliver it (barrier the sender first).
+ * {@link Ping#barrier(Duration, XmppSession...) round trip} to the server, whatever was delivered is
+ * queued, so an empty answer means the server did not deliver it (barrier the sender first).
  *
  * <p>Thread-safe. Listeners run on the I/O thread and must not block.
  */
@@ -85,12 +85,12 @@ public final class Messages {
     }
 
     /**
-     * Makes a round trip to the server ({@link Ping#barrier(Duration)}), then takes the first
-     * queued message that matches, if any. Empty means that nothing matching was delivered to
+     * Makes a round trip to the server ({@link Ping#barrier(Duration, XmppSession...)}), then
+     * takes the first queued message that matches, if any. Empty means that nothing matching was delivered to
      * this session before the server answered the round trip.
      */
     public Optional<Message> nextOrNone(Predicate<Message> filter, Duration timeout) throws XmppException {
-        Ping.of(session).barrier(timeout);
+        Ping.barrier(timeout, session);
         return poll(filter);
     }
 

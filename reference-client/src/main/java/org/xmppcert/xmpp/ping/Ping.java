@@ -164,9 +164,7 @@ public final class Ping {
      * @throws org.xmppcert.xmpp.session.ResponseTimeoutException when no answer comes in time
      */
     public Duration barrier(Duration timeout) throws XmppException {
-        long start = System.nanoTime();
-        session.request(request(null), timeout);
-        return Duration.ofNanos(System.nanoTime() - start);
+        return roundTrip(session, timeout);
     }
 
     /** {@link #barrier(Duration)} within the session's reply timeout. */
@@ -177,11 +175,18 @@ public final class Ping {
     /**
      * A barrier on each session in turn, each within the bound: give the sender first and the
      * receivers after, so that what the sender sent has been routed before the receivers' round
-     * trips start.
+     * trips start. Unlike {@link #of(XmppSession)}, this installs no responder: a scenario may
+     * check "nothing arrives" on a session that must not answer pings.
      */
     public static void barrier(Duration timeout, XmppSession... sessions) throws XmppException {
         for (XmppSession s : sessions) {
-            of(s).barrier(timeout);
+            roundTrip(s, timeout);
         }
+    }
+
+    private static Duration roundTrip(XmppSession session, Duration timeout) throws XmppException {
+        long start = System.nanoTime();
+        session.request(request(null), timeout);
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 }

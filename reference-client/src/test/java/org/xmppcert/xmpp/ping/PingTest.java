@@ -177,7 +177,7 @@ class PingTest {
     }
 
     @Test
-    void anErrorAnswerIsStillABarrier() throws Exception {
+    void anErrorAnswerIsStillABarrierAndTheStaticFormInstallsNothing() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(BoundSessions.opened()
                 .expect(PING)
                 .reply(m -> "<iq id='" + m.group(2) + "' type='error'><error type='cancel'>"
@@ -185,7 +185,10 @@ class PingTest {
                 .awaitClose())) {
             XmppSession session = BoundSessions.open(client, server);
 
-            assertThat(Ping.of(session).barrier(BOUND)).isLessThan(BOUND);
+            Ping.barrier(BOUND, session);
+
+            // The static form installs no responder: a session meant not to answer pings stays so.
+            assertThat(LocalFeatures.of(session).features()).doesNotContain(Ping.NAMESPACE);
             session.flush(BOUND);
             session.abort();
             server.assertScriptCompleted(BOUND);
