@@ -169,11 +169,12 @@ public final class PrivacyLists {
     }
 
     /**
-     * Takes the next privacy list push received (it has been answered already), waiting within
-     * the bound, and returns the name of the list it names.
+     * Takes the next privacy list push received from the account (it has been answered already),
+     * waiting within the bound, and returns the name of the list it names. Pushes from anyone
+     * else stay queued, for a scenario to judge.
      */
     public String nextPush(Duration within) throws XmppException {
-        Element push = session.waitFor(PrivacyIq::isPush, within, "a privacy list push");
+        Element push = session.waitFor(e -> PrivacyIq.isPush(e) && fromOwnAccount(e), within, "a privacy list push");
         return PrivacyIq.pushedList(push).orElseThrow(() -> new ProtocolViolationException(
                 "RFC 3921 §10.2 rule 10: a privacy list push names exactly one list, without items", push));
     }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.xmppcert.xmpp.testing.BoundSessions.BOUND;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.xmpp.session.ProtocolViolationException;
+import org.xmppcert.xmpp.session.ResponseTimeoutException;
 import org.xmppcert.xmpp.session.XmppClient;
 import org.xmppcert.xmpp.session.XmppSession;
 import org.xmppcert.xmpp.stanza.StanzaErrorCondition;
@@ -79,6 +81,9 @@ class PrivacyListsTest {
 
             session.waitFor(e -> "evil2".equals(e.attribute("id")), BOUND, "the second push");
             assertThat(told).isEmpty();
+            assertThatThrownBy(() -> PrivacyLists.of(session).nextPush(Duration.ofMillis(100)))
+                    .isInstanceOf(ResponseTimeoutException.class);
+            assertThat(session.poll(e -> "evil1".equals(e.attribute("id")))).isPresent();
             session.flush(BOUND);
             session.abort();
             server.assertScriptCompleted(BOUND);
