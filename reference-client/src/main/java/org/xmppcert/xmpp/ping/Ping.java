@@ -35,7 +35,11 @@ import org.xmppcert.xmpp.xml.Element;
  * answer proves this, an error as well as a result, so a server without XEP-0199 still gives a
  * barrier. To show that a stanza sent by A to B was not delivered: barrier on A (the server has
  * routed it), then barrier on B (whatever was routed to B has arrived), then look at B's queue;
- * {@link #barrier(Duration, XmppSession...)} does both in that order. No fixed sleep is needed.
+ * {@link #barrier(Duration, XmppSession...)} does both in that order. An error the server
+ * returns for such a stanza may be made on the receiver's side and travel back (ejabberd routes
+ * between one process per session, and a privacy list bounce was seen to arrive after the
+ * sender's first round trip): look for bounces after one more barrier on the sender, i.e.
+ * sender, receiver, sender. No fixed sleep is needed.
  *
  * <p>Thread-safe. The requester's methods block (bounded); never call them from a handler.
  */

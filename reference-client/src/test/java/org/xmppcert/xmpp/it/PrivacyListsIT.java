@@ -86,6 +86,9 @@ class PrivacyListsIT {
         Message sent = Messages.of(from).send(Message.builder().to(to).type(MessageType.CHAT).body("hello"));
         Ping.barrier(T, from, receiver);
         boolean delivered = Messages.of(receiver).poll(Messages.withId(sent.id())).isPresent();
+        // A bounce may be made on the receiver's side (ejabberd: by the receiver's session
+        // process) and travel back: one more round trip on the sender brings it in.
+        Ping.barrier(T, from);
         Optional<StanzaError> bounce = Messages.of(from)
                 .poll(m -> m.type() == MessageType.ERROR && sent.id().equals(m.id())).flatMap(Message::error);
         return new Outcome(delivered, bounce);
@@ -105,6 +108,7 @@ class PrivacyListsIT {
         boolean delivered = receiver.poll(e -> e.is("presence", XmppNamespaces.CLIENT) && id.equals(e.attribute("id"))
                 && from.localJid().bare().toString().equals(Jid.tryParse(e.attribute("from")).map(j -> j.bare().toString())
                         .orElse(""))).isPresent();
+        Ping.barrier(T, from);
         Optional<StanzaError> bounce = from.poll(e -> id.equals(e.attribute("id")) && "error".equals(e.attribute("type")))
                 .map(StanzaError::of);
         return new Outcome(delivered, bounce);
