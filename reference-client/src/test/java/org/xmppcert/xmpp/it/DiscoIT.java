@@ -29,9 +29,10 @@ import org.xmppcert.xmpp.xml.Element;
 
 /**
  * XEP-0030 against the CI Prosody and ejabberd: the server's own info and items, an unknown
- * node, bare JIDs answered by the server for the account (§3.1, §4.1, §8; RFC 6120 §10.5.3 for a
- * bare JID is the server's to answer), and a full JID delivered to our own responder, whose
- * advertised features must match what it handles.
+ * node, bare JIDs answered by the server for the account (§3.1, §4.1, §8; RFC 6120 §10.5.3.2 and
+ * RFC 6121 §8.5.2.1.3: an IQ to a bare JID is the server's to answer), and a full JID delivered to
+ * our own responder (RFC 6120 §10.5.4, RFC 6121 §8.5.3.1), whose advertised features must match
+ * what it handles.
  *
  * <p>Where a server departs from the XEP, the test asserts what it does and says which rule it
  * departs from, so that a change in either direction is noticed.
@@ -205,10 +206,10 @@ class DiscoIT {
 
     /**
      * §8 rules for bare JIDs of others: without a presence subscription, disco#info MUST be
-     * {@code service-unavailable} (rule 1.2), for an account that does not exist too (rule 1.1);
-     * disco#items MUST be an empty result (rules 2.1, 2.2). Prosody follows the info rules but
-     * refuses items with {@code service-unavailable}; ejabberd answers
-     * {@code subscription-required} (auth) to all four.
+     * {@code service-unavailable} (rule 1.2), for an account that does not exist too (rule 1.1,
+     * and RFC 6120 §10.5.3.1 for any IQ); disco#items MUST be an empty result (rules 2.1, 2.2).
+     * Prosody follows the info rules but refuses items with {@code service-unavailable}; ejabberd
+     * answers {@code subscription-required} (auth) to all four.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
@@ -235,9 +236,11 @@ class DiscoIT {
     }
 
     /**
-     * A query to a full JID is delivered to that resource (RFC 6120 §10.5.3.1), which answers
-     * itself: our responder on a fresh session of another account. It advertises what it handles
-     * and nothing else: ping only while a ping handler is installed, and then ping is answered.
+     * A query to a full JID is delivered to that resource (RFC 6120 §10.5.4, RFC 6121 §8.5.3.1),
+     * which answers itself: our responder on a fresh session of another account. It advertises
+     * what it handles and nothing else: ping only while a ping handler is installed, and then ping
+     * is answered. A full JID with no such resource is {@code service-unavailable} from the server
+     * (RFC 6121 §8.5.3.2.3).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
@@ -257,6 +260,10 @@ class DiscoIT {
                     .isInstanceOfSatisfying(DiscoException.class,
                             e -> assertThat(e.condition()).isEqualTo(StanzaErrorCondition.ITEM_NOT_FOUND));
             assertPingAnswered(asking, target, false);
+            Jid gone = target.withResource("gone");
+            Element noResource = asking.request(DiscoInfo.request(gone, null), Negotiation.TIMEOUT);
+            assertThat(noResource.attribute("from")).isEqualTo(gone.toString());
+            assertThat(StanzaError.of(noResource).condition()).isEqualTo(StanzaErrorCondition.SERVICE_UNAVAILABLE);
 
             // What a ping manager does when installed: handle the namespace, then say so.
             Registration handler = IqRouter.of(answering).register(IqType.GET, "ping", PING, request -> Iq.result(request, null));
