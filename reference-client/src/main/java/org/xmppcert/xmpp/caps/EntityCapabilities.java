@@ -59,22 +59,39 @@ public final class EntityCapabilities {
     private final Object lock = new Object();
     private volatile CapsCache cache = new CapsCache();
     private String node = DEFAULT_NODE;
+    private boolean installed;
     private volatile Own own;
 
     private EntityCapabilities(XmppSession session, ServiceDiscovery disco) {
         this.session = session;
         this.disco = disco;
         this.local = disco.localFeatures();
-        local.addFeature(NAMESPACE);
-        local.onChange(this::recompute);
-        recompute();
     }
 
     /** The session's instance; the first call installs caps (and service discovery). */
     public static EntityCapabilities of(XmppSession session) {
-        // Made before, not inside, the creator: the session's extension map must not be re-entered.
+        // Made before, and installed after, the creator: the session's extension map must not be
+        // re-entered, and installing runs LocalFeatures listeners, which may be anyone's code.
         ServiceDiscovery disco = ServiceDiscovery.of(session);
-        return session.extension(EntityCapabilities.class, s -> new EntityCapabilities(s, disco));
+        EntityCapabilities caps = session.extension(EntityCapabilities.class, s -> new EntityCapabilities(s, disco));
+        caps.install();
+        return caps;
+    }
+
+    /**
+     * Computes a first ver, then follows LocalFeatures and advertises caps (which changes the
+     * ver again). A second caller waits until the first has finished, so it never sees no ver.
+     */
+    private void install() {
+        synchronized (lock) {
+            if (installed) {
+                return;
+            }
+            installed = true;
+            recompute();
+            local.onChange(this::recompute);
+            local.addFeature(NAMESPACE);
+        }
     }
 
     /** Our caps node (§4 'node'). */

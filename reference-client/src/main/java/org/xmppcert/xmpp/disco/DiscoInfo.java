@@ -156,9 +156,18 @@ public record DiscoInfo(String node, List<LocalFeatures.Identity> identities, Li
         return new DiscoInfo(newNode, identities, features, forms);
     }
 
-    /** Whether the feature is listed. */
+    /** Whether the feature is listed, literally. */
     public boolean hasFeature(String var) {
         return features.contains(var);
+    }
+
+    /**
+     * Whether the entity supports the feature: listed, or disco#info itself, whose support
+     * §3.1 says a receiver "SHOULD infer" from a valid response that omits it (as Prosody's
+     * answers for accounts do). Use {@link #hasFeature} to judge what was listed.
+     */
+    public boolean supports(String var) {
+        return hasFeature(var) || NAMESPACE.equals(var);
     }
 
     /** Whether an identity of this category and type is listed. */

@@ -35,24 +35,37 @@ public final class ServiceDiscovery {
     public static final String ITEMS = DiscoItems.NAMESPACE;
 
     private final XmppSession session;
+    private final IqRouter router;
     private final DiscoResponder responder;
+    private boolean installed;
 
     private ServiceDiscovery(XmppSession session, LocalFeatures local, IqRouter router) {
         this.session = session;
+        this.router = router;
         this.responder = new DiscoResponder(local);
-        router.register(IqType.GET, "query", INFO, responder::answer);
-        router.register(IqType.GET, "query", ITEMS, responder::answer);
-        // We answer disco#items (empty unless items are added), so we may say so.
-        local.addFeature(ITEMS);
     }
 
     /** The session's instance; the first call installs the responder. */
     public static ServiceDiscovery of(XmppSession session) {
-        // Made before, not inside, the creator below: the session's extension map must not be
-        // re-entered while it computes an entry (ConcurrentHashMap forbids recursive updates).
+        // The session's extension map must not be re-entered while it computes an entry
+        // (ConcurrentHashMap forbids recursive updates): what we need is made before, and what
+        // may run other code (LocalFeatures listeners) is done after, in install().
         LocalFeatures local = LocalFeatures.of(session);
         IqRouter router = IqRouter.of(session);
-        return session.extension(ServiceDiscovery.class, s -> new ServiceDiscovery(s, local, router));
+        ServiceDiscovery disco = session.extension(ServiceDiscovery.class, s -> new ServiceDiscovery(s, local, router));
+        disco.install();
+        return disco;
+    }
+
+    private synchronized void install() {
+        if (installed) {
+            return;
+        }
+        installed = true;
+        router.register(IqType.GET, "query", INFO, responder::answer);
+        router.register(IqType.GET, "query", ITEMS, responder::answer);
+        // We answer disco#items (empty unless items are added), so we may say so.
+        responder.localFeatures().addFeature(ITEMS);
     }
 
     /** The responder, for what it answers. */

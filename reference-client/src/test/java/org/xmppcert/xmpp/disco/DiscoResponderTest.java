@@ -141,6 +141,27 @@ class DiscoResponderTest {
     }
 
     @Test
+    void everyIdentityIsAnsweredWhateverTheRequestsLanguage() throws Exception {
+        // XEP-0115 §6.2: identities in several xml:lang are all returned, even to a request in one language.
+        List<LocalFeatures.Identity> both = List.of(new LocalFeatures.Identity("client", "pc", "Psi 0.11", "en"),
+                new LocalFeatures.Identity("client", "pc", "Ψ 0.11", "el"));
+        local.setIdentities(both);
+        Element request = get(DiscoInfo.query(null)).toBuilder().lang("en").build();
+        assertThat(DiscoInfo.fromResponse(responder.answer(request)).identities()).isEqualTo(both);
+    }
+
+    @Test
+    void discoInfoSupportIsInferredWhenNotListed_butHasFeatureSaysWhatWasListed() throws Exception {
+        // XEP-0030 §3.1 note; Prosody's answer for an account is like this.
+        DiscoInfo account = DiscoInfo.fromResponse(SpecExamples.parse("<iq type='result' id='1'><query"
+                + " xmlns='http://jabber.org/protocol/disco#info'><identity category='account' type='registered'/>"
+                + "</query></iq>"));
+        assertThat(account.hasFeature(LocalFeatures.DISCO_INFO)).isFalse();
+        assertThat(account.supports(LocalFeatures.DISCO_INFO)).isTrue();
+        assertThat(account.supports(DiscoItems.NAMESPACE)).isFalse();
+    }
+
+    @Test
     void onlyDiscoGetsAreAnswered() {
         assertThatThrownBy(() -> responder.answer(Iq.set(null, DiscoInfo.query(null))))
                 .isInstanceOf(IllegalArgumentException.class);
