@@ -37,7 +37,16 @@ public final class TestAccounts implements AutoCloseable {
 
     /** Registers a new account with a random name, e.g. {@code xc-3f9a2b71}. */
     public Account create() throws XmppException {
-        String user = String.format("xc-%08x", RANDOM.nextInt());
+        return create(String.format("xc-%08x", RANDOM.nextInt()));
+    }
+
+    /**
+     * Registers a new account with this localpart, as it goes on the wire: already escaped
+     * when it needs XEP-0106 escaping ({@code Jid.ofUnescaped(...).local()}), since the server
+     * stores and authenticates the escaped form. Throws
+     * {@link org.xmppcert.xmpp.register.RegistrationException} when the server refuses it.
+     */
+    public Account create(String user) throws XmppException {
         String password = "pw-" + Long.toHexString(RANDOM.nextLong());
         SessionNegotiator n = new SessionNegotiator(client, Negotiation.as(server,
                 Jid.of(user, server.domain(), null), new Transcript()).password(password.toCharArray()).build());
