@@ -1,7 +1,7 @@
 package org.xmppcert.xmpp.disco;
 
-import org.xmppcert.xmpp.XmppException;
 import org.xmppcert.xmpp.stanza.StanzaError;
+import org.xmppcert.xmpp.stanza.StanzaErrorException;
 import org.xmppcert.xmpp.stanza.StanzaErrorCondition;
 
 /**
@@ -13,27 +13,15 @@ import org.xmppcert.xmpp.stanza.StanzaErrorCondition;
  * <p>The same type carries a refusal the other way: a {@link DiscoNode} throws
  * {@link #refusal(StanzaErrorCondition)} and the responder answers that condition.
  */
-public final class DiscoException extends XmppException {
-    private final StanzaError error;
+public final class DiscoException extends StanzaErrorException {
 
     public DiscoException(String what, StanzaError error) {
-        super(what + " refused: " + error.describe());
-        this.error = error;
+        super(what + " refused: " + error.describe(), error, null);
     }
 
     /** A refusal for a {@link DiscoNode} to throw: the responder answers this condition. */
     public static DiscoException refusal(StanzaErrorCondition condition) {
         return new DiscoException("the request",
                 new StanzaError(condition.usualType(), condition, condition.elementName(), null, null, null, null));
-    }
-
-    /** The whole error as received. */
-    public StanzaError error() {
-        return error;
-    }
-
-    /** The defined condition, {@link StanzaErrorCondition#UNKNOWN} when none matched. */
-    public StanzaErrorCondition condition() {
-        return error.condition();
     }
 }

@@ -29,6 +29,12 @@ public final class XmppClient implements AutoCloseable {
     private static final AttributeKey SESSION = new AttributeKey(XmppClient.class, "session");
 
     private final NioSocketConnector connector;
+    /** The threads the sessions write from (each session through its own serial queue). */
+    private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "xmppcert-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public XmppClient() {
         connector = new NioSocketConnector(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -84,7 +90,7 @@ public final class XmppClient implements AutoCloseable {
     public XmppSession connect(String domain, InetSocketAddress address, SessionOptions options)
             throws ConnectFailedException {
         ConnectFuture future = connector.connect(address, (IoSession io, ConnectFuture f) -> {
-            XmppSession session = new XmppSession(io, domain, options);
+            XmppSession session = new XmppSession(io, domain, options, writers);
             io.setAttribute(SESSION, session);
             io.getFilterChain().addLast(XmppStreamCodec.NAME,
                     new XmppStreamCodec(options.xmlLimits(), XmppStreamCodec.Role.INITIATING));
@@ -119,6 +125,7 @@ public final class XmppClient implements AutoCloseable {
     @Override
     public void close() {
         connector.dispose(false);
+        writers.shutdown();
     }
 
     /** Routes MINA's callbacks to the session they belong to. */

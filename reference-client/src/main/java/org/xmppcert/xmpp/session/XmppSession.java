@@ -68,13 +68,14 @@ public final class XmppSession implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     /**
-     * Serialises writes. The filter chain below the codec is not safe for two threads writing at
-     * once: an automatic answer sent by a handler on the I/O thread (a pong, a push
-     * acknowledgement) racing the caller's next request interleaved inside TLS and the server
-     * failed the stream with {@code bad_record_mac}. Held only while a write is handed to the
-     * chain, which does not wait for the I/O thread.
+     * Every write of this session runs here, one at a time and in order. The filter chain below
+     * the codec is not safe for two threads writing at once: an automatic answer sent by a
+     * handler on the I/O thread (a pong, a push acknowledgement) racing the caller's next request
+     * interleaved inside TLS and the server failed the stream with {@code bad_record_mac}. And the
+     * I/O thread must never write itself: it holds the TLS filter while it delivers what it read,
+     * so waiting there for a writer would deadlock.
      */
-    private final Object writeLock = new Object();
+    private final SerialExecutor writer;
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Element> queue = new ArrayDeque<>();
     private long queuedChars;
@@ -92,7 +93,8 @@ public final class XmppSession implements AutoCloseable {
     private volatile NamespaceScope inScope = NamespaceScope.EMPTY;
     private volatile WriteFuture lastWrite;
 
-    XmppSession(IoSession io, String domain, SessionOptions options) {
+    XmppSession(IoSession io, String domain, SessionOptions options, java.util.concurrent.Executor writers) {
+        this.writer = new SerialExecutor(writers);
         this.io = Objects.requireNonNull(io, "io");
         this.domain = Objects.requireNonNull(domain, "domain");
         this.options = Objects.requireNonNull(options, "options");
@@ -276,15 +278,28 @@ public final class XmppSession implements AutoCloseable {
 
     /** Waits (bounded) until everything written so far has been handed to the network. */
     public void flush(Duration timeout) throws XmppException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.concurrent.CompletableFuture<Void> queued = new java.util.concurrent.CompletableFuture<>();
+        writer.execute(() -> queued.complete(null));
+        try {
+            queued.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new ResponseTimeoutException("the writes queued so far", timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XmppException("interrupted while flushing", e);
+        }
         WriteFuture f = lastWrite;
-        if (f != null && !f.awaitUninterruptibly(timeout.toMillis())) {
+        long left = Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        if (f != null && !f.awaitUninterruptibly(left)) {
             throw new ResponseTimeoutException("completion of the last write", timeout);
         }
     }
 
     /**
-     * Writes, recording first: once written, the peer's answer may be recorded by the I/O thread
-     * at any moment, and it must never precede what it answers in the transcript.
+     * Queues a write on the session's writer. The state is checked now, so that writing after the
+     * stream ended fails at once; the transcript records the write when it is handed to the
+     * chain, before the peer can answer it.
      */
     private void write(Object message, String recorded) throws XmppException {
         lock.lock();
@@ -295,10 +310,15 @@ public final class XmppSession implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        synchronized (writeLock) {
-            record(Direction.OUT, recorded);
-            lastWrite = io.write(message);
+        writer.execute(() -> handToChain(message, recorded));
+    }
+
+    private void handToChain(Object message, String recorded) {
+        if (!io.isConnected()) {
+            return; // the connection went while this write waited; the end is already recorded
         }
+        record(Direction.OUT, recorded);
+        lastWrite = io.write(message);
     }
 
     /** Why nothing more may be written: the connection is gone, or our closing tag went out (§4.4). */
@@ -406,7 +426,17 @@ public final class XmppSession implements AutoCloseable {
      * knowing them.
      */
     public <T> T extension(Class<T> type, java.util.function.Function<XmppSession, T> create) {
-        return type.cast(extensions.computeIfAbsent(type, t -> create.apply(this)));
+        // Not computeIfAbsent: a manager's constructor may itself ask for another extension
+        // (a roster needs the IQ router), which ConcurrentHashMap refuses as a recursive update.
+        synchronized (extensions) {
+            Object existing = extensions.get(type);
+            if (existing != null) {
+                return type.cast(existing);
+            }
+            T created = create.apply(this);
+            Object raced = extensions.putIfAbsent(type, created);
+            return type.cast(raced != null ? raced : created);
+        }
     }
 
     /** The full JID bound to this stream (RFC 6120 §7), once binding succeeded; else {@code null}. */
@@ -504,7 +534,7 @@ public final class XmppSession implements AutoCloseable {
             return CloseOutcome.TIMED_OUT;
         } finally {
             lock.unlock();
-            io.closeNow();
+            writer.execute(io::closeNow); // after our closing tag, which may still be queued
         }
     }
 
@@ -534,10 +564,7 @@ public final class XmppSession implements AutoCloseable {
             lock.unlock();
         }
         String tag = header.closingTag();
-        synchronized (writeLock) {
-            record(Direction.OUT, options.masker().mask(tag));
-            lastWrite = io.write(tag);
-        }
+        writer.execute(() -> handToChain(tag, options.masker().mask(tag)));
     }
 
     // ---------------------------------------------------------------- filters
@@ -660,7 +687,7 @@ public final class XmppSession implements AutoCloseable {
         } catch (XmppException e) {
             LOG.debug("could not send the stream error: {}", e.getMessage());
         }
-        io.closeOnFlush();
+        writer.execute(io::closeOnFlush);
     }
 
     /** Sends our closing tag in answer to the peer's (or to its stream error), then closes TCP. */
@@ -673,7 +700,7 @@ public final class XmppSession implements AutoCloseable {
         } catch (XmppException e) {
             LOG.debug("could not send the closing tag: {}", e.getMessage());
         }
-        io.closeOnFlush();
+        writer.execute(io::closeOnFlush);
     }
 
     void onTransportClosed() {

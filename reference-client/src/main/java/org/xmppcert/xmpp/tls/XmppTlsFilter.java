@@ -201,17 +201,29 @@ public final class XmppTlsFilter extends ClosingSafeSslFilter {
 
     @Override
     public void messageReceived(NextFilter next, IoSession session, Object message) throws Exception {
-        super.messageReceived(new SecuredSignal(next), session, message);
+        // MINA 2.2.5's handler forwards encrypted records outside its own lock, from the reading
+        // thread and from writing threads alike: two of them at once can hand records to the socket
+        // out of order, and the peer fails the stream with bad_record_mac. One lock per connection
+        // (the filter's, which SslFilter's own open and close already take) keeps them in order.
+        synchronized (this) {
+            super.messageReceived(new SecuredSignal(next), session, message);
+        }
     }
 
     @Override
     public void messageSent(NextFilter next, IoSession session, WriteRequest request) throws Exception {
-        super.messageSent(new SecuredSignal(next), session, request);
+        // The acknowledgement of a written record lets MINA flush the next ones from here, on the
+        // I/O thread: the same forwarding as in filterWrite, under the same lock.
+        synchronized (this) {
+            super.messageSent(new SecuredSignal(next), session, request);
+        }
     }
 
     @Override
     public void filterWrite(NextFilter next, IoSession session, WriteRequest request) throws Exception {
-        super.filterWrite(new SecuredSignal(next), session, request);
+        synchronized (this) {
+            super.filterWrite(new SecuredSignal(next), session, request);
+        }
     }
 
     /**

@@ -65,7 +65,7 @@ class PingIT {
 
             assertThatThrownBy(() -> Ping.of(a).ping(b.localJid(), T)).isInstanceOfSatisfying(PingException.class, e -> {
                 assertThat(e.condition()).isEqualTo(StanzaErrorCondition.SERVICE_UNAVAILABLE);
-                assertThat(e.response().attribute("from")).isEqualTo(b.localJid().toString());
+                assertThat(e.response().orElseThrow().attribute("from")).isEqualTo(b.localJid().toString());
             });
         }
     }
@@ -81,7 +81,7 @@ class PingIT {
             // XEP-0199 §7: service-unavailable, from the full JID the ping was addressed to.
             assertThatThrownBy(() -> Ping.of(a).ping(gone, T)).isInstanceOfSatisfying(PingException.class, e -> {
                 assertThat(e.condition()).isEqualTo(StanzaErrorCondition.SERVICE_UNAVAILABLE);
-                assertThat(e.response().attribute("from")).isEqualTo(gone.toString());
+                assertThat(e.response().orElseThrow().attribute("from")).isEqualTo(gone.toString());
             });
         }
     }

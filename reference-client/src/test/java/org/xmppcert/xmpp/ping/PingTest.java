@@ -120,7 +120,7 @@ class PingTest {
             assertThatThrownBy(() -> Ping.of(session).ping("romeo@example.test/orchard", BOUND))
                     .isInstanceOfSatisfying(PingException.class, e -> {
                         assertThat(e.condition()).isEqualTo(StanzaErrorCondition.SERVICE_UNAVAILABLE);
-                        assertThat(e.response().attribute("type")).isEqualTo("error");
+                        assertThat(e.response().orElseThrow().attribute("type")).isEqualTo("error");
                     });
             session.flush(BOUND);
             session.abort();

@@ -128,7 +128,7 @@ class PrivacyListsTest {
 
             assertThatThrownBy(() -> lists.list("nosuch")).isInstanceOfSatisfying(PrivacyException.class, e -> {
                 assertThat(e.condition()).isEqualTo(StanzaErrorCondition.ITEM_NOT_FOUND);
-                assertThat(e.response().attribute("type")).isEqualTo("error");
+                assertThat(e.response().orElseThrow().attribute("type")).isEqualTo("error");
             });
             assertThatThrownBy(lists::names).isInstanceOfSatisfying(ProtocolViolationException.class,
                     e -> assertThat(e.evidence().attribute("type")).isEqualTo("result"));
