@@ -230,7 +230,8 @@ public record Presence(PresenceType type, String from, String to, String id, Sho
         /** The priority, −128..127 (RFC 6121 §4.7.2.3); negative values are allowed. */
         public Builder priority(int priority) {
             if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-                throw new IllegalArgumentException("priority " + priority + " is outside -128..127 (RFC 6121 §4.7.2.3)");
+                throw new IllegalArgumentException("priority " + priority
+                        + " is outside -128..127 (RFC 6121 §4.7.2.3)");
             }
             this.priority = priority;
             return this;

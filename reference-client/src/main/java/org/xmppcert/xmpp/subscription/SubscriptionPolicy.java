@@ -7,7 +7,10 @@ package org.xmppcert.xmpp.subscription;
  * scenario, which must see requests, so {@link #MANUAL} is the default.
  */
 public enum SubscriptionPolicy {
-    /** Keep the request for the caller to {@link SubscriptionManager#approve approve} or {@link SubscriptionManager#deny deny}. */
+    /**
+     * Keep the request for the caller to {@link SubscriptionManager#approve approve} or
+     * {@link SubscriptionManager#deny deny}.
+     */
     MANUAL,
     /** Approve every request at once with {@code subscribed}. */
     ACCEPT_ALL,

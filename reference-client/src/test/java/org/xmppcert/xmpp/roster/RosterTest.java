@@ -30,7 +30,8 @@ class RosterTest {
     /** The client's roster get, capturing its id and its ver attribute (group 2, absent when none). */
     private static final Pattern ROSTER_GET =
             Pattern.compile("<iq type='get' id='([^']+)'><query xmlns='jabber:iq:roster'(?: ver='([^']*)')?/></iq>");
-    private static final Pattern ROSTER_SET = Pattern.compile("<iq type='set' id='([^']+)'><query xmlns='jabber:iq:roster'>");
+    private static final Pattern ROSTER_SET =
+            Pattern.compile("<iq type='set' id='([^']+)'><query xmlns='jabber:iq:roster'>");
 
     private static final String ITEM_A = "<item jid='a@example.test' subscription='both' name='A'><group>G</group></item>";
 

@@ -170,7 +170,8 @@ class SubscriptionStateTest {
             """;
 
     private static final Pattern TABLE = Pattern.compile("Table \\d+: .*(outbound|inbound) \"(\\w+)\" stanzas");
-    private static final Pattern ROW = Pattern.compile("\\|\\s+\"([^\"|]+?)\"?\\s+\\|\\s+([^|]+?)\\s+\\|\\s+([^|]+?)\\s+\\|");
+    private static final Pattern ROW =
+            Pattern.compile("\\|\\s+\"([^\"|]+?)\"?\\s+\\|\\s+([^|]+?)\\s+\\|\\s+([^|]+?)\\s+\\|");
 
     private record Row(boolean outbound, SubscriptionAction action, SubscriptionState state, String obligation,
             String newState) {
