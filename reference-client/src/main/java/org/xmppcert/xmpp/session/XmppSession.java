@@ -67,6 +67,14 @@ public final class XmppSession implements AutoCloseable {
     private volatile Jid localJid;
 
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Serialises writes. The filter chain below the codec is not safe for two threads writing at
+     * once: an automatic answer sent by a handler on the I/O thread (a pong, a push
+     * acknowledgement) racing the caller's next request interleaved inside TLS and the server
+     * failed the stream with {@code bad_record_mac}. Held only while a write is handed to the
+     * chain, which does not wait for the I/O thread.
+     */
+    private final Object writeLock = new Object();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Element> queue = new ArrayDeque<>();
     private long queuedChars;
@@ -287,8 +295,10 @@ public final class XmppSession implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        record(Direction.OUT, recorded);
-        lastWrite = io.write(message);
+        synchronized (writeLock) {
+            record(Direction.OUT, recorded);
+            lastWrite = io.write(message);
+        }
     }
 
     /** Why nothing more may be written: the connection is gone, or our closing tag went out (§4.4). */
@@ -524,8 +534,10 @@ public final class XmppSession implements AutoCloseable {
             lock.unlock();
         }
         String tag = header.closingTag();
-        record(Direction.OUT, options.masker().mask(tag));
-        lastWrite = io.write(tag);
+        synchronized (writeLock) {
+            record(Direction.OUT, options.masker().mask(tag));
+            lastWrite = io.write(tag);
+        }
     }
 
     // ---------------------------------------------------------------- filters
