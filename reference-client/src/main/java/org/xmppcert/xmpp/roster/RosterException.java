@@ -1,0 +1,39 @@
+package org.xmppcert.xmpp.roster;
+
+import org.xmppcert.xmpp.XmppException;
+import org.xmppcert.xmpp.stanza.StanzaError;
+import org.xmppcert.xmpp.stanza.StanzaErrorCondition;
+import org.xmppcert.xmpp.xml.Element;
+
+/**
+ * The server answered a roster get or set with an error (RFC 6121 §2.1.4, §2.3.3, §2.5.3): e.g.
+ * {@code item-not-found} for deleting an item that is not there, {@code bad-request} or
+ * {@code not-acceptable} for a malformed set.
+ */
+public final class RosterException extends XmppException {
+    private final StanzaError error;
+    private final transient Element response;
+
+    public RosterException(String what, Element response) {
+        this(what, StanzaError.of(response), response);
+    }
+
+    private RosterException(String what, StanzaError error, Element response) {
+        super(what + " refused: " + error.describe());
+        this.error = error;
+        this.response = response;
+    }
+
+    public StanzaError error() {
+        return error;
+    }
+
+    public StanzaErrorCondition condition() {
+        return error.condition();
+    }
+
+    /** The IQ error as received. */
+    public Element response() {
+        return response;
+    }
+}
