@@ -1,8 +1,7 @@
 package org.xmppcert.xmpp.roster;
 
-import org.xmppcert.xmpp.XmppException;
 import org.xmppcert.xmpp.stanza.StanzaError;
-import org.xmppcert.xmpp.stanza.StanzaErrorCondition;
+import org.xmppcert.xmpp.stanza.StanzaErrorException;
 import org.xmppcert.xmpp.xml.Element;
 
 /**
@@ -10,30 +9,13 @@ import org.xmppcert.xmpp.xml.Element;
  * {@code item-not-found} for deleting an item that is not there, {@code bad-request} or
  * {@code not-acceptable} for a malformed set.
  */
-public final class RosterException extends XmppException {
-    private final StanzaError error;
-    private final transient Element response;
+public final class RosterException extends StanzaErrorException {
 
     public RosterException(String what, Element response) {
         this(what, StanzaError.of(response), response);
     }
 
     private RosterException(String what, StanzaError error, Element response) {
-        super(what + " refused: " + error.describe());
-        this.error = error;
-        this.response = response;
-    }
-
-    public StanzaError error() {
-        return error;
-    }
-
-    public StanzaErrorCondition condition() {
-        return error.condition();
-    }
-
-    /** The IQ error as received. */
-    public Element response() {
-        return response;
+        super(what + " refused: " + error.describe(), error, response);
     }
 }
