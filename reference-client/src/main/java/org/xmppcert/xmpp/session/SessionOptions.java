@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import org.xmppcert.xmpp.xml.Element;
 import org.xmppcert.xmpp.transcript.SecretMasker;
 import org.xmppcert.xmpp.transcript.TranscriptListener;
 import org.xmppcert.xmpp.xml.XmlLimits;
@@ -27,6 +29,7 @@ public final class SessionOptions {
     private final String lang;
     private final int maxQueuedElements;
     private final int maxQueuedChars;
+    private final Function<Element, List<Element>> inboundTamper;
 
     private SessionOptions(Builder b) {
         this.xmlLimits = b.xmlLimits;
@@ -37,6 +40,7 @@ public final class SessionOptions {
         this.lang = b.lang;
         this.maxQueuedElements = b.maxQueuedElements;
         this.maxQueuedChars = b.maxQueuedChars;
+        this.inboundTamper = b.inboundTamper;
     }
 
     public static Builder builder() {
@@ -83,6 +87,14 @@ public final class SessionOptions {
         return maxQueuedChars;
     }
 
+    /**
+     * What turns each received element into what the session sees, or {@code null} (the norm)
+     * for nothing. See {@link Builder#inboundTamper}.
+     */
+    public Function<Element, List<Element>> inboundTamper() {
+        return inboundTamper;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.xmlLimits = xmlLimits;
@@ -93,6 +105,7 @@ public final class SessionOptions {
         b.lang = lang;
         b.maxQueuedElements = maxQueuedElements;
         b.maxQueuedChars = maxQueuedChars;
+        b.inboundTamper = inboundTamper;
         return b;
     }
 
@@ -106,6 +119,7 @@ public final class SessionOptions {
         private String lang = "en";
         private int maxQueuedElements = 10_000;
         private int maxQueuedChars = 16 * 1024 * 1024;
+        private Function<Element, List<Element>> inboundTamper;
 
         private Builder() {
         }
@@ -146,6 +160,17 @@ public final class SessionOptions {
             }
             this.maxQueuedElements = elements;
             this.maxQueuedChars = chars;
+            return this;
+        }
+
+        /**
+         * Makes a conforming server look broken: every element received after the stream header
+         * is replaced by what the function returns (none drops it, several inject), before the
+         * transcript records it and before anyone sees it. It exists to prove that a check can
+         * fail (the negative controls of the scenarios): a certification run never sets it.
+         */
+        public Builder inboundTamper(Function<Element, List<Element>> tamper) {
+            this.inboundTamper = tamper;
             return this;
         }
 

@@ -580,7 +580,11 @@ public final class XmppSession implements AutoCloseable {
         if (event instanceof StreamEvent.Opened opened) {
             onHeader(opened.header());
         } else if (event instanceof StreamEvent.Received received) {
-            onElement(received.element());
+            if (options.inboundTamper() == null) {
+                onElement(received.element());
+            } else {
+                options.inboundTamper().apply(received.element()).forEach(this::onElement);
+            }
         } else if (event instanceof StreamEvent.Closed) {
             onPeerClosedStream();
         } else if (event instanceof StreamEvent.Malformed malformed) {
