@@ -37,7 +37,8 @@ public sealed interface Step {
     }
 
     /**
-     * Waits for a stanza that matches the pattern.
+     * Waits for a stanza that matches one of the patterns (alternatives the specification allows,
+     * such as two acceptable error conditions).
      *
      * @param within the bound, or {@code null} for the run's reply timeout
      * @param barrier whether "not yet" may be closed by a ping round trip to the server (RFC 6120
@@ -45,9 +46,13 @@ public sealed interface Step {
      * @param strict whether extra attributes and children fail the match
      * @param onTimeout what running out of time means when no barrier closes the wait
      */
-    record Expect(String session, Template pattern, List<String> judges, Duration within, boolean barrier,
+    record Expect(String session, List<Template> patterns, List<String> judges, Duration within, boolean barrier,
             boolean strict, OnTimeout onTimeout) implements Step {
         public Expect {
+            patterns = List.copyOf(patterns);
+            if (patterns.isEmpty()) {
+                throw new IllegalArgumentException("an expectation needs at least one pattern");
+            }
             judges = List.copyOf(judges);
         }
     }
