@@ -72,16 +72,21 @@ public final class Placeholders {
 
     /** The element with every placeholder of its attribute values and text resolved (outgoing stanzas). */
     public static Element resolve(Element e, Bindings bindings) {
+        return resolve(e, bindings::value);
+    }
+
+    /** The element with every placeholder resolved by the lookup. */
+    public static Element resolve(Element e, Function<String, String> bindings) {
         Element.Builder b = Element.builder(e.name(), e.namespace()).prefix(e.prefix());
         e.namespaceDeclarations().forEach(b::declareNamespace);
         for (Attribute a : e.attributes()) {
-            b.attribute(new Attribute(a.namespace(), a.localName(), a.prefix(), resolve(a.value(), bindings::value)));
+            b.attribute(new Attribute(a.namespace(), a.localName(), a.prefix(), resolve(a.value(), bindings)));
         }
         for (Node n : e.children()) {
             if (n instanceof Element c) {
                 b.child(resolve(c, bindings));
             } else if (n instanceof Text t) {
-                b.text(resolve(t.value(), bindings::value));
+                b.text(resolve(t.value(), bindings));
             }
         }
         return b.build();
