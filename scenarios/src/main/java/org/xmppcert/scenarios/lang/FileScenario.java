@@ -246,6 +246,22 @@ public final class FileScenario implements ScenarioDefinition {
                     }
                     throw timeout;
                 }
+            } catch (XmppException ended) {
+                // The stream ended (e.g. the server closed it with a stream error): nothing more can
+                // arrive, so what did arrive is the whole observation. With on-timeout="fail" the
+                // author declared that missing the expected stanza violates the requirement, so a
+                // different element that came instead (say, a stream error with another condition)
+                // is a FAIL with that element as evidence; with nothing at all it stays an ERROR.
+                Optional<Element> late = s.poll(matches);
+                if (late.isPresent()) {
+                    found = late.get();
+                } else if (e.onTimeout() == Step.OnTimeout.FAIL && !peek(s, st -> true).isEmpty()) {
+                    fail(e, s, "the stream ended (" + ended.getMessage() + ") and nothing matching the expectation had arrived",
+                            expected, patterns);
+                    return;
+                } else {
+                    throw ended;
+                }
             }
             if (found == null) {
                 fail(e, s, "the server answered the barrier ping and nothing matching the expectation had arrived",

@@ -1,0 +1,151 @@
+package org.xmppcert.scenarios.it;
+
+import static org.xmppcert.scenarios.it.Tamper.attribute;
+import static org.xmppcert.scenarios.it.Tamper.hasChild;
+import static org.xmppcert.scenarios.it.Tamper.iq;
+import static org.xmppcert.scenarios.it.Tamper.stanza;
+import static org.xmppcert.scenarios.it.Tamper.xml;
+
+import java.util.Map;
+import java.util.function.Function;
+import org.xmppcert.xmpp.xml.Element;
+
+/**
+ * Negative controls of the stream, iq and disco scenarios: each turns the CI Prosody into a
+ * server that breaks exactly what its scenario checks (a wrong error condition, a lost id, an
+ * extra reply, a leaked item...), so that {@link NegativeControlsIT} can show the scenario FAIL
+ * with the offending stanza.
+ */
+public final class StreamIqDiscoControls implements NegativeControlSet {
+
+    private static final String STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
+    private static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    private static final String DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
+    private static final String BIND = "urn:ietf:params:xml:ns:xmpp-bind";
+
+    @Override
+    public Map<String, Tamper> controls() {
+        return Map.ofEntries(
+                // ---- iq
+                // An RFC 3920-era answer: feature-not-implemented where RFC 6120 requires service-unavailable.
+                Map.entry("iq-get-unknown-namespace-to-server",
+                        Tamper.on(iq("error")).replaceWith(withCondition("cancel", "feature-not-implemented"))),
+                // The error loses the request's id.
+                Map.entry("iq-set-unknown-namespace-to-server", Tamper.on(iq("error")).removeAttribute("id")),
+                // The server answers twice.
+                Map.entry("iq-unknown-namespace-without-to",
+                        Tamper.on(iq("error").and(attribute("id", "n1"))).with(e -> java.util.List.of(e, e))),
+                // A result that carries an <error/>.
+                Map.entry("iq-known-namespace-without-to", Tamper.on(iq("result").and(attribute("id", "k1")))
+                        .addChild("<error type='cancel'><undefined-condition xmlns='" + STANZAS + "'/></error>")),
+                // The server answers the unsolicited result and error (the answers ride in after the
+                // bind result, the only stanza the server sends before them).
+                Map.entry("iq-result-not-answered", Tamper.on(iq("result").and(hasChild("bind", BIND)))
+                        .inject("<iq type='error' id='r1'><error type='cancel'><service-unavailable xmlns='"
+                                + STANZAS + "'/></error></iq>")),
+                Map.entry("iq-error-not-answered", Tamper.on(iq("result").and(hasChild("bind", BIND)))
+                        .inject("<iq type='error' id='e1'><error type='modify'><bad-request xmlns='"
+                                + STANZAS + "'/></error></iq>")),
+                // The answer to a malformed request comes with another id.
+                Map.entry("iq-get-two-children", Tamper.on(iq("error")).setAttribute("id", "not-the-request")),
+                // A malformed request "succeeds".
+                Map.entry("iq-get-no-child", Tamper.on(iq("error")).setAttribute("type", "result")),
+                // An error without its <error/> child.
+                Map.entry("iq-to-own-bare-jid", Tamper.on(iq("error")).removeChild("error", "jabber:client")),
+                // The error for an unreachable account comes from the domain instead of that address.
+                Map.entry("iq-to-nonexistent-account",
+                        Tamper.on(iq("error")).replaceWith(e -> e.toBuilder().attribute("from", domainOf(e)).build())),
+                // item-not-found instead of service-unavailable for a missing resource.
+                Map.entry("iq-to-unavailable-full-jid",
+                        Tamper.on(iq("error")).replaceWith(withCondition("cancel", "item-not-found"))),
+                // The routed request is stamped with the sender's bare JID, not its full JID.
+                Map.entry("iq-routed-to-own-full-jid", Tamper.on(iq("get").and(hasChild("query", "urn:xmppcert:routed")))
+                        .replaceWith(e -> e.toBuilder().attribute("from", bare(e.attribute("from"))).build())),
+
+                // ---- stream / stanza attributes
+                Map.entry("message-from-stamped", Tamper.on(stanza("message")).removeAttribute("from")),
+                // The forged 'from' is passed through.
+                Map.entry("message-spoofed-from-not-delivered", Tamper.on(stanza("message").and(attribute("id", "sp1")))
+                        .replaceWith(e -> e.toBuilder()
+                                .attribute("from", "mallory-" + node(e.attribute("from")) + "@" + domainOf(e) + "/forged")
+                                .build())),
+                Map.entry("message-xml-lang-kept", Tamper.on(stanza("message").and(attribute("id", "lang1")))
+                        .replaceWith(e -> e.toBuilder().lang("en").build())),
+                // The body is re-encoded badly (non-ASCII replaced).
+                Map.entry("message-utf8-unchanged", Tamper.on(stanza("message").and(attribute("id", "u8")))
+                        .replaceWith(e -> e.toBuilder().removeChildren("body", "jabber:client")
+                                .child(xml("<body>Gr??e, ????, ?? &amp; ?</body>")).build())),
+                // A stream error with an unrelated condition.
+                Map.entry("stream-error-not-well-formed", Tamper.onAnything(e -> e.is("error", "http://etherx.jabber.org/streams"))
+                        .replaceWith("<error xmlns='http://etherx.jabber.org/streams'>"
+                                + "<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></error>")),
+
+                // ---- disco
+                // A disco#info result that does not list the disco#info feature.
+                Map.entry("disco-info-server", Tamper.on(iq("result").and(hasChild("query", DISCO_INFO)))
+                        .replaceWith(e -> e.toBuilder().removeChildren("query", DISCO_INFO)
+                                .child(xml("<query xmlns='" + DISCO_INFO + "'><identity category='server' type='im'/>"
+                                        + "<feature var='jabber:iq:version'/></query>")).build())),
+                Map.entry("disco-info-server-result-clean", Tamper.on(iq("result").and(hasChild("query", DISCO_INFO)))
+                        .addChild("<error type='cancel'><undefined-condition xmlns='" + STANZAS + "'/></error>")),
+                Map.entry("disco-items-server", Tamper.on(iq("result").and(hasChild("query", DISCO_ITEMS)))
+                        .replaceWith(withCondition("cancel", "feature-not-implemented", "error"))),
+                // bad-request for a node that does not exist.
+                Map.entry("disco-unknown-node", Tamper.on(iq("error"))
+                        .replaceWith(withCondition("modify", "bad-request"))),
+                Map.entry("disco-info-own-bare-jid", Tamper.on(iq("result").and(hasChild("query", DISCO_INFO)))
+                        .replaceWith(e -> e.toBuilder().removeChildren("query", DISCO_INFO)
+                                .child(xml("<query xmlns='" + DISCO_INFO + "'><identity category='client' type='pc'/>"
+                                        + "<feature var='" + DISCO_INFO + "'/></query>")).build())),
+                Map.entry("disco-items-own-bare-jid", Tamper.on(iq("result").and(hasChild("query", DISCO_ITEMS)))
+                        .setAttribute("id", "not-the-request")),
+                // XEP-0030 3.1's item-not-found, which reveals that the account does not exist.
+                Map.entry("disco-info-nonexistent-account", Tamper.on(iq("error"))
+                        .replaceWith(withCondition("cancel", "item-not-found"))),
+                // The server answers a stranger on the account's behalf: a presence leak.
+                Map.entry("disco-info-stranger-bare-jid", Tamper.on(iq("error"))
+                        .replaceWith(e -> e.toBuilder().attribute("type", "result").removeChildren("error", "jabber:client")
+                                .child(xml("<query xmlns='" + DISCO_INFO + "'><identity category='account' type='registered'/>"
+                                        + "<feature var='" + DISCO_INFO + "'/></query>")).build())),
+                // A result that lists the available resource to a stranger (Prosody itself answers
+                // with an error, a known deviation: the control shows the leak check can FAIL too).
+                Map.entry("disco-items-stranger-bare-jid", Tamper.on(iq("error"))
+                        .replaceWith(e -> e.toBuilder().attribute("type", "result").removeChildren("error", "jabber:client")
+                                .removeChildren("query", DISCO_ITEMS)
+                                .child(xml("<query xmlns='" + DISCO_ITEMS + "'><item jid='" + e.attribute("from")
+                                        + "/secret'/></query>")).build())));
+    }
+
+    /** An IQ error with only this condition (the original condition removed). */
+    private static Function<Element, Element> withCondition(String type, String condition) {
+        return withCondition(type, condition, null);
+    }
+
+    private static Function<Element, Element> withCondition(String type, String condition, String newType) {
+        return e -> {
+            Element.Builder b = e.toBuilder().removeChildren("error", "jabber:client")
+                    .child(xml("<error type='" + type + "'><" + condition + " xmlns='" + STANZAS + "'/></error>"));
+            if (newType != null) {
+                b.attribute("type", newType);
+            }
+            return b.build();
+        };
+    }
+
+    private static String bare(String jid) {
+        int slash = jid == null ? -1 : jid.indexOf('/');
+        return slash < 0 ? jid : jid.substring(0, slash);
+    }
+
+    private static String node(String jid) {
+        int at = jid == null ? -1 : jid.indexOf('@');
+        return at < 0 ? "nobody" : jid.substring(0, at);
+    }
+
+    /** The domain of the stanza's addressee, i.e. the server's. */
+    private static String domainOf(Element e) {
+        String to = bare(e.attribute("to"));
+        int at = to == null ? -1 : to.indexOf('@');
+        return at < 0 ? to : to.substring(at + 1);
+    }
+}
