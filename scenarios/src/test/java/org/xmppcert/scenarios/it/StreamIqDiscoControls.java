@@ -116,6 +116,40 @@ public final class StreamIqDiscoControls implements NegativeControlSet {
                                         + "/secret'/></query>")).build())));
     }
 
+    /**
+     * For each control, the requirement it is meant to break: {@link StreamIqDiscoTranscriptsIT}
+     * checks that this very id FAILs (with evidence) under the control, not merely some id.
+     */
+    static Map<String, String> intendedFailures() {
+        return Map.ofEntries(
+                Map.entry("iq-get-unknown-namespace-to-server", "RFC3920-10.4-unknown-namespace"),
+                Map.entry("iq-set-unknown-namespace-to-server", "RFC3920-9.2.3-id-preserved"),
+                Map.entry("iq-unknown-namespace-without-to", "RFC3920-9.2.3-one-reply"),
+                Map.entry("iq-known-namespace-without-to", "RFC3920-9.3-no-error-child-otherwise"),
+                Map.entry("iq-result-not-answered", "RFC3920-9.2.3-no-reply-to-response"),
+                Map.entry("iq-error-not-answered", "RFC3920-9.3-no-error-to-error"),
+                Map.entry("iq-get-two-children", "RFC3920-9.2.3-id-preserved"),
+                Map.entry("iq-get-no-child", "RFC3920-9.2.3-malformed-request-answered"),
+                Map.entry("iq-to-own-bare-jid", "RFC3920-9.3-error-child"),
+                Map.entry("iq-to-nonexistent-account", "RFC3920-9.1.1-error-from"),
+                Map.entry("iq-to-unavailable-full-jid", "RFC3920-10.5-no-resource-service-unavailable"),
+                Map.entry("iq-routed-to-own-full-jid", "RFC3920-9.1.2-from-full-jid"),
+                Map.entry("message-from-stamped", "RFC3920-9.1.2-from-stamped"),
+                Map.entry("message-spoofed-from-not-delivered", "RFC3920-9.1.2-no-spoofed-from"),
+                Map.entry("message-xml-lang-kept", "RFC3920-4.4-xml-lang-unmodified"),
+                Map.entry("message-utf8-unchanged", "RFC3920-11.5-utf8"),
+                Map.entry("stream-error-not-well-formed", "RFC3920-4.7-not-well-formed"),
+                Map.entry("disco-info-server", "XEP0030-3.1-info-feature"),
+                Map.entry("disco-info-server-result-clean", "RFC3920-9.3-no-error-child-otherwise"),
+                Map.entry("disco-items-server", "XEP0030-4.1-items-answered"),
+                Map.entry("disco-unknown-node", "XEP0030-7-unknown-node"),
+                Map.entry("disco-info-own-bare-jid", "XEP0030-3.1-account-identity"),
+                Map.entry("disco-items-own-bare-jid", "XEP0030-4.1-bare-jid-items"),
+                Map.entry("disco-info-nonexistent-account", "XEP0030-8-info-no-such-account"),
+                Map.entry("disco-info-stranger-bare-jid", "XEP0030-8-info-not-authorized"),
+                Map.entry("disco-items-stranger-bare-jid", "XEP0030-8-items-not-authorized"));
+    }
+
     /** An IQ error with only this condition (the original condition removed). */
     private static Function<Element, Element> withCondition(String type, String condition) {
         return withCondition(type, condition, null);

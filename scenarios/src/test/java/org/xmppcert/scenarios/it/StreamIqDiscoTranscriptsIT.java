@@ -47,6 +47,42 @@ class StreamIqDiscoTranscriptsIT {
         runAll(CiServer.ejabberd());
     }
 
+    /**
+     * Each negative control breaks the requirement it is meant to break: that id FAILs, with the
+     * offending stanza (NegativeControlsIT only asks for some FAIL).
+     */
+    @Test
+    void controlsFailTheirIntendedRequirement() throws Exception {
+        CiServer server = CiServer.prosody();
+        Path dir = Path.of("target", "scenario-transcripts", "prosody-controls");
+        Files.createDirectories(dir);
+        Map<String, Tamper> controls = new StreamIqDiscoControls().controls();
+        Map<String, String> intended = StreamIqDiscoControls.intendedFailures();
+        assertThat(intended.keySet()).isEqualTo(controls.keySet());
+        List<String> wrong = new java.util.ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        try (XmppClient client = new XmppClient()) {
+            TrustPolicy trust = trust(server);
+            for (ScenarioDefinition s : ScenarioRuns.shipped()) {
+                Tamper control = controls.get(s.id());
+                if (control == null) {
+                    continue;
+                }
+                ScenarioOutcome outcome = run(server, client, trust, s, control);
+                Files.writeString(dir.resolve(s.id() + ".txt"), render(s, outcome), StandardCharsets.UTF_8);
+                List<String> failed = outcome.judgements().stream()
+                        .filter(j -> j.status() == org.xmppcert.reports.model.Status.FAIL && j.observed() != null)
+                        .map(Judgement::requirement).distinct().toList();
+                out.append(s.id()).append(": FAIL ").append(failed).append('\n');
+                if (!failed.contains(intended.get(s.id()))) {
+                    wrong.add(s.id() + " should FAIL " + intended.get(s.id()) + " but FAILed " + failed);
+                }
+            }
+        }
+        Files.writeString(dir.resolve("summary.txt"), out, StandardCharsets.UTF_8);
+        assertThat(wrong).isEmpty();
+    }
+
     private static void runAll(CiServer server) throws Exception {
         Path dir = Path.of("target", "scenario-transcripts", server.name());
         Files.createDirectories(dir);
@@ -88,6 +124,11 @@ class StreamIqDiscoTranscriptsIT {
 
     private static ScenarioOutcome run(CiServer server, XmppClient client, TrustPolicy trust, ScenarioDefinition s)
             throws Exception {
+        return run(server, client, trust, s, null);
+    }
+
+    private static ScenarioOutcome run(CiServer server, XmppClient client, TrustPolicy trust, ScenarioDefinition s,
+            Tamper tamper) throws Exception {
         try (TestAccounts accounts = new TestAccounts(server, client)) {
             Map<String, Account> byName = new LinkedHashMap<>();
             for (String name : s.accounts()) {
@@ -99,11 +140,19 @@ class StreamIqDiscoTranscriptsIT {
                     .host(server.host(), server.port())
                     .trust(trust)
                     .accounts(byName)
-                    .sessionOptions(SessionOptions.builder().replyTimeout(timeout).connectTimeout(timeout).build())
+                    .sessionOptions(options(timeout, tamper))
                     .client(client)
                     .build()
                     .run(s);
         }
+    }
+
+    private static SessionOptions options(Duration timeout, Tamper tamper) {
+        SessionOptions.Builder b = SessionOptions.builder().replyTimeout(timeout).connectTimeout(timeout);
+        if (tamper != null) {
+            b.inboundTamper(tamper);
+        }
+        return b.build();
     }
 
     private static String render(ScenarioDefinition s, ScenarioOutcome outcome) {
