@@ -75,7 +75,7 @@ public final class StreamIqDiscoControls implements NegativeControlSet {
                 Map.entry("message-utf8-unchanged", Tamper.on(stanza("message").and(attribute("id", "u8")))
                         .replaceWith(e -> e.toBuilder().removeChildren("body", "jabber:client")
                                 .child(xml("<body>Gr??e, ????, ?? &amp; ?</body>")).build())),
-                // A stream error with an unrelated condition.
+                // A stream error with another (defined) condition than not-well-formed.
                 Map.entry("stream-error-not-well-formed", Tamper.onAnything(e -> e.is("error", "http://etherx.jabber.org/streams"))
                         .replaceWith("<error xmlns='http://etherx.jabber.org/streams'>"
                                 + "<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></error>")),
