@@ -62,7 +62,14 @@ public final class StreamIqDiscoControls implements NegativeControlSet {
                 Map.entry("iq-routed-to-own-full-jid", Tamper.on(iq("get").and(hasChild("query", "urn:xmppcert:routed")))
                         .replaceWith(e -> e.toBuilder().attribute("from", bare(e.attribute("from"))).build())),
 
+                // An invalid type answered as if the namespace were unknown.
+                Map.entry("iq-invalid-type", Tamper.on(iq("error").and(attribute("id", "t1")))
+                        .replaceWith(withCondition("cancel", "service-unavailable"))),
+
                 // ---- stream / stanza attributes
+                // The stream's language is not applied: another one is.
+                Map.entry("message-xml-lang-default", Tamper.on(stanza("message").and(attribute("id", "dl1")))
+                        .replaceWith(e -> e.toBuilder().lang("de").build())),
                 Map.entry("message-from-stamped", Tamper.on(stanza("message")).removeAttribute("from")),
                 // The forged 'from' is passed through.
                 Map.entry("message-spoofed-from-not-delivered", Tamper.on(stanza("message").and(attribute("id", "sp1")))
@@ -137,6 +144,8 @@ public final class StreamIqDiscoControls implements NegativeControlSet {
                 Map.entry("message-from-stamped", "RFC3920-9.1.2-from-stamped"),
                 Map.entry("message-spoofed-from-not-delivered", "RFC3920-9.1.2-no-spoofed-from"),
                 Map.entry("message-xml-lang-kept", "RFC3920-4.4-xml-lang-unmodified"),
+                Map.entry("message-xml-lang-default", "RFC3920-4.4-xml-lang-default"),
+                Map.entry("iq-invalid-type", "RFC3920-9.2.3-invalid-type"),
                 Map.entry("message-utf8-unchanged", "RFC3920-11.5-utf8"),
                 Map.entry("stream-error-not-well-formed", "RFC3920-4.7-not-well-formed"),
                 Map.entry("disco-info-server", "XEP0030-3.1-info-feature"),
