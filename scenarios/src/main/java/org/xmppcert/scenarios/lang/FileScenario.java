@@ -268,7 +268,8 @@ public final class FileScenario implements ScenarioDefinition {
                         expected, patterns);
                 return;
             }
-            MatchResult r = results.getOrDefault(found, StanzaMatcher.matchAny(patterns, found, e.strict(), bindings::value));
+            MatchResult r = results.containsKey(found) ? results.get(found)
+                    : StanzaMatcher.matchAny(patterns, found, e.strict(), bindings::value);
             bindings.captures(r.captures());
             for (String id : e.judges()) {
                 judge(id, Status.PASS, "received the expected stanza", expected, found);
