@@ -23,6 +23,12 @@ import org.xmppcert.reports.model.Status;
 final class KnownDeviations {
 
     static final KnownDeviations PROSODY = load("known-deviations/prosody.txt");
+    static final KnownDeviations EJABBERD = load("known-deviations/ejabberd.txt");
+
+    /** The list for a CI server by its name ({@code prosody}, {@code ejabberd}). */
+    static KnownDeviations of(String server) {
+        return "ejabberd".equals(server) ? EJABBERD : PROSODY;
+    }
 
     private final Set<String> pairs;
 
