@@ -87,7 +87,23 @@ public final class StreamIqDiscoControls implements NegativeControlSet {
                         .replaceWith("<error xmlns='http://etherx.jabber.org/streams'>"
                                 + "<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></error>")),
 
+                // The request reaches a session bound to another resource than the one asked for.
+                Map.entry("resource-requested-accepted", Tamper.on(iq("get").and(attribute("id", "rr1")))
+                        .replaceWith(e -> e.toBuilder().attribute("to", bare(e.attribute("to")) + "/overridden").build())),
+                // The request arrives stamped with a resource that is not the sender's generated one.
+                Map.entry("resource-generated-unique", Tamper.on(iq("get").and(attribute("id", "g1")))
+                        .replaceWith(e -> e.toBuilder().attribute("from", bare(e.attribute("from")) + "/same").build())),
+                // What reaches the resource is not the message sent to the bare JID.
+                Map.entry("message-to-bare-jid-delivered", Tamper.on(stanza("message").and(attribute("id", "bj1")))
+                        .replaceWith(e -> e.toBuilder().removeChildren("body", "jabber:client")
+                                .child(xml("<body>something else</body>")).build())),
+
                 // ---- disco
+                // The second requester is shown another identity.
+                Map.entry("disco-info-server-consistent", Tamper.on(iq("result").and(attribute("id", "ci2")))
+                        .replaceWith(e -> e.toBuilder().removeChildren("query", DISCO_INFO)
+                                .child(xml("<query xmlns='" + DISCO_INFO + "'><identity category='client' type='pc'/>"
+                                        + "<feature var='" + DISCO_INFO + "'/></query>")).build())),
                 // A disco#info result that does not list the disco#info feature.
                 Map.entry("disco-info-server", Tamper.on(iq("result").and(hasChild("query", DISCO_INFO)))
                         .replaceWith(e -> e.toBuilder().removeChildren("query", DISCO_INFO)
@@ -146,6 +162,10 @@ public final class StreamIqDiscoControls implements NegativeControlSet {
                 Map.entry("message-xml-lang-kept", "RFC3920-4.4-xml-lang-unmodified"),
                 Map.entry("message-xml-lang-default", "RFC3920-4.4-xml-lang-default"),
                 Map.entry("iq-invalid-type", "RFC3920-9.2.3-invalid-type"),
+                Map.entry("resource-requested-accepted", "RFC3920-7-requested-resource"),
+                Map.entry("resource-generated-unique", "RFC3920-7-generated-resource"),
+                Map.entry("message-to-bare-jid-delivered", "RFC3920-10.5-bare-jid-delivered"),
+                Map.entry("disco-info-server-consistent", "XEP0030-6.3-same-identity"),
                 Map.entry("message-utf8-unchanged", "RFC3920-11.5-utf8"),
                 Map.entry("stream-error-not-well-formed", "RFC3920-4.7-not-well-formed"),
                 Map.entry("disco-info-server", "XEP0030-3.1-info-feature"),
