@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,8 @@ import org.xmppcert.reports.model.WireEntry;
  */
 public final class JUnitXmlWriter {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final int maxEntries;
     private final int maxChars;
@@ -94,8 +95,8 @@ public final class JUnitXmlWriter {
         attr(w, "name", report.tool() + " " + report.profile() + " " + domain(report));
         all.writeAttributes(w);
         w.writeCharacters("\n");
-        String timestamp = report.start() == null ? null
-                : LocalDateTime.ofInstant(report.start().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString();
+        // xs:dateTime without a zone, as the Ant schema has it (UTC); always with seconds.
+        String timestamp = report.start() == null ? null : TIMESTAMP.format(report.start());
         int id = 0;
         for (Map.Entry<String, List<ScenarioResult>> suite : suites.entrySet()) {
             Tally t = new Tally();
