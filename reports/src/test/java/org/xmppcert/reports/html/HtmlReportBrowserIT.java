@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,8 +45,9 @@ import org.xmppcert.reports.SampleReports;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlReportBrowserIT {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** Debian's paths; overridable (-Dxmppcert.chromium=…) for a developer's machine without them. */
+    private static final File CHROMIUM = new File(System.getProperty("xmppcert.chromium", "/usr/bin/chromium"));
+    private static final File CHROMEDRIVER = new File(System.getProperty("xmppcert.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private Path work;
@@ -72,7 +76,7 @@ class HtmlReportBrowserIT {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectory(work.resolve("profile")));
+                "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + Files.createDirectory(work.resolve("profile")));
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
@@ -172,6 +176,9 @@ class HtmlReportBrowserIT {
         assertThat(detail.findElement(By.cssSelector("pre.observed.offending")).isDisplayed()).isTrue();
         assertThat(detail.findElement(By.cssSelector("pre.expected")).getText()).contains("<service-unavailable/>");
 
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", group);
+        screenshot("HtmlReportBrowserIT-expanded.png");
+
         group.findElement(By.cssSelector("button.toggle")).click();
         new WebDriverWait(driver, WAIT).until(d -> !detail.isDisplayed());
         // opening again does not copy the scenarios twice
@@ -200,6 +207,19 @@ class HtmlReportBrowserIT {
         first.findElement(By.tagName("summary")).click();
         new WebDriverWait(driver, WAIT).until(d -> first.findElement(By.cssSelector(".wire.offending")).isDisplayed());
         assertThat(first.findElement(By.cssSelector(".wire.d-EVENT pre")).getText()).isEqualTo("closed: " + SampleReports.HOSTILE);
+    }
+
+    /** For a human looking at the build: what the page looked like (target/), best effort. */
+    private void screenshot(String name) {
+        try {
+            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path target = Path.of(System.getProperty("basedir", "."), "target");
+            if (Files.isDirectory(target)) {
+                Files.copy(png, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("no screenshot: " + e);
+        }
     }
 
     private void select(String id, String value) {
