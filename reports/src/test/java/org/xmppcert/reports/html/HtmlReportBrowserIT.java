@@ -175,6 +175,10 @@ class HtmlReportBrowserIT {
         assertThat(offending.get(0).findElement(By.tagName("pre")).getText()).contains(SampleReports.HOSTILE);
         assertThat(detail.findElement(By.cssSelector("pre.observed.offending")).isDisplayed()).isTrue();
         assertThat(detail.findElement(By.cssSelector("pre.expected")).getText()).contains("<service-unavailable/>");
+        // in each scenario, the judgement of this requirement is the one marked
+        assertThat(detail.findElements(By.cssSelector(".judgement.focus")))
+                .extracting(e -> e.getAttribute("data-requirement"))
+                .containsExactly("RFC3920-9.3-error-syntax", "RFC3920-9.3-error-syntax");
 
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", group);
         screenshot("HtmlReportBrowserIT-expanded.png");
