@@ -30,6 +30,11 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.xmppcert.reports.ReportWriters;
 import org.xmppcert.reports.SampleReports;
+import org.xmppcert.reports.json.JsonReportReader;
+import org.xmppcert.reports.model.Report;
+import org.xmppcert.reports.model.RequirementResult;
+import org.xmppcert.reports.model.ScenarioResult;
+import org.xmppcert.reports.model.Status;
 
 /**
  * Opens report.html (written by {@link ReportWriters#writeAll}) from {@code file://} in Debian's
@@ -54,6 +59,7 @@ class HtmlReportBrowserIT {
     private ChromeDriverService service;
     private WebDriver driver;
     private String completeUrl;
+    private Report complete;
     private String incompleteUrl;
 
     @BeforeAll
@@ -64,7 +70,10 @@ class HtmlReportBrowserIT {
                     + "(or `apt-get install -y chromium chromium-driver`).");
         }
         work = Files.createTempDirectory("xmppcert-report-it");
-        completeUrl = ReportWriters.writeAll(SampleReports.mixed(true), work.resolve("complete")).html().toUri().toString();
+        ReportWriters.Written written = ReportWriters.writeAll(SampleReports.mixed(true), work.resolve("complete"));
+        completeUrl = written.html().toUri().toString();
+        // what the page must show, as report.json has it
+        complete = new JsonReportReader().read(written.json());
         incompleteUrl = ReportWriters.writeAll(SampleReports.mixed(false), work.resolve("incomplete")).html().toUri()
                 .toString();
 
@@ -115,6 +124,14 @@ class HtmlReportBrowserIT {
         assertThat(driver.findElement(By.id("target")).getText()).contains("example.org", "127.0.0.1:5222");
         assertThat(driver.findElements(By.cssSelector("#coverage tr.spec-coverage"))).hasSize(3);
         assertThat(driver.findElement(By.id("visible-count")).getText()).isEqualTo("8 of 8 requirements shown");
+        assertThat(visibleRequirementIds()).containsExactlyElementsOf(
+                complete.requirements().stream().map(RequirementResult::id).toList());
+        assertThat(driver.findElements(By.cssSelector("#scenarios > details.scenario"))).extracting(e -> e.getAttribute("data-scenario"))
+                .containsExactlyElementsOf(complete.scenarios().stream().map(ScenarioResult::id).toList());
+        for (Status s : Status.values()) {
+            assertThat(driver.findElement(By.cssSelector("#counts td[data-status='" + s + "']")).getText())
+                    .isEqualTo(String.valueOf(complete.counts().get(s)));
+        }
         assertThat(driver.getTitle()).isEqualTo("xmppcert report: example.org \u2014 NOT COMPLIANT");
     }
 
