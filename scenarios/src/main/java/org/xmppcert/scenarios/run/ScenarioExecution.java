@@ -61,6 +61,7 @@ public final class ScenarioExecution implements ScenarioContext {
     private final XmppClient sharedClient;
 
     private XmppClient client;
+    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
     private final List<SessionNegotiator> negotiators = new ArrayList<>();
     private final List<Judgement> judgements = new ArrayList<>();
     private final List<Entry> transcript = new ArrayList<>();
@@ -110,6 +111,9 @@ public final class ScenarioExecution implements ScenarioContext {
      * outcome's error; it is never thrown.
      */
     public ScenarioOutcome run(ScenarioDefinition scenario) {
+        if (!used.compareAndSet(false, true)) {
+            throw new IllegalStateException("a ScenarioExecution runs one scenario; build another");
+        }
         long start = System.nanoTime();
         String error = null;
         try {
@@ -284,6 +288,7 @@ public final class ScenarioExecution implements ScenarioContext {
         private final Map<String, Account> accounts = new LinkedHashMap<>();
         private SessionOptions options = SessionOptions.defaults();
         private XmppClient client;
+    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Builder(String domain) {
             this.domain = domain;

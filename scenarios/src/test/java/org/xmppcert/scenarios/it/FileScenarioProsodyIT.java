@@ -120,4 +120,12 @@ class FileScenarioProsodyIT {
         Judgement j = o.judgements().stream().filter(x -> x.requirement().equals("T-one-reply")).findFirst().orElseThrow();
         assertThat(j.observed()).contains("result").contains("u1");
     }
+
+    @Test
+    void aCaptureNotMadeIsAnErrorThatStopsTheScenario() throws Exception {
+        ScenarioOutcome o = runner.run(sample("capture-not-made"));
+        assertThat(statuses(o)).as(o::describe).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "T-answer", Status.PASS, "T-later", Status.ERROR));
+        assertThat(o.error()).contains("{who}");
+    }
 }
