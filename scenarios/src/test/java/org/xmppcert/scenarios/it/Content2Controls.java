@@ -55,7 +55,7 @@ public final class Content2Controls implements NegativeControlSet {
         c.put("directed-presence", Tamper.on(Tamper.stanza("presence").and(status("just for you"))).once()
                 .with(e -> List.of(e, withStatus(e, "broadcast only"))));
         c.put("presence-to-bare-jid", Tamper.on(Tamper.stanza("presence").and(status("to the bare JID")))
-                .with(one(e -> e.toBuilder().attribute("to", e.attribute("to") + "/rewritten").build())));
+                .with(one(e -> e.toBuilder().attribute("to", e.attribute("to") + "/orchard").build())));
         c.put("subscribe-request", Tamper.on(Tamper.stanza("presence").and(Tamper.attribute("type", "subscribe")))
                 .with(one(e -> e.toBuilder().attribute("from", e.attribute("from") + "/home").build())));
         c.put("subscription-approved", Tamper.on(rosterPush().and(subscription("to")))
