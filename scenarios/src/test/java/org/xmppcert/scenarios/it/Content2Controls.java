@@ -80,6 +80,8 @@ public final class Content2Controls implements NegativeControlSet {
                 .once().with(e -> List.of(e, e)));
         c.put("resubscribe-not-delivered", Tamper.on(Tamper.stanza("presence").and(Tamper.attribute("type", "subscribe")))
                 .once().with(e -> List.of(e, e)));
+        c.put("session-establishment", Tamper.on(Tamper.iq("result").and(Tamper.attribute("id", "sess-1")))
+                .replaceWith("<iq type='error' id='sess-1'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"));
         c.put("unsolicited-subscribed-ignored", Tamper.on(Tamper.iq("result").and(Tamper.attribute("id", "ra")))
                 .inject("<presence type='subscribed' from='mallory@localhost'/>"));
 
