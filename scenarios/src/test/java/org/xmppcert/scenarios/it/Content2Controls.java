@@ -40,6 +40,7 @@ public final class Content2Controls implements NegativeControlSet {
                 .replaceWith("<iq type='result' id='rm-1'/>"));
         c.put("roster-no-push-uninterested", Tamper.on(Tamper.stanza("presence").and(to(t -> t.endsWith("/uninterested")))).once()
                 .inject("<iq type='set' id='stray-push'><query xmlns='jabber:iq:roster'><item jid='stray@localhost' subscription='none'/></query></iq>"));
+        c.put("roster-set-to-other-user", foreignRosterChange());
         c.put("roster-remove-cancels-subscription", Tamper.on(Tamper.stanza("presence").and(Tamper.attribute("type", "unsubscribe")))
                 .setAttribute("type", "unsubscribed"));
 
@@ -72,6 +73,7 @@ public final class Content2Controls implements NegativeControlSet {
                 .with(one(e -> e.toBuilder().attribute("from", bare(e.attribute("from"))).build())));
         c.put("contacts-presence-on-login", Tamper.on(Tamper.stanza("presence").and(status("in the orchard")))
                 .removeChild("status", CLIENT));
+        c.put("probe-without-subscription", presenceLeak());
         c.put("subscribe-to-available-resources", Tamper.on(Tamper.iq("result").and(Tamper.attribute("id", "r3")))
                 .inject("<presence type='subscribe' from='mallory@localhost'/>"));
         c.put("subscribe-stored-offline", Tamper.on(Tamper.stanza("presence").and(Tamper.attribute("type", "subscribe")))
@@ -103,6 +105,47 @@ public final class Content2Controls implements NegativeControlSet {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * A server that leaks bob's presence to alice: bob's full JID is learnt from his own presence
+     * (resource "orchard"), and a copy of his presence follows the first presence alice receives.
+     */
+    static Tamper presenceLeak() {
+        java.util.concurrent.atomic.AtomicReference<Element> bob = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean leaked = new java.util.concurrent.atomic.AtomicBoolean();
+        return Tamper.on(Tamper.stanza("presence")).with(e -> {
+            String from = String.valueOf(e.attribute("from"));
+            if (from.endsWith("/orchard")) {
+                bob.compareAndSet(null, e);
+                return List.of(e);
+            }
+            if (bob.get() != null && leaked.compareAndSet(false, true)) {
+                return List.of(e, bob.get().toBuilder().attribute("to", bare(from)).build());
+            }
+            return List.of(e);
+        });
+    }
+
+    /**
+     * A server that applied alice's roster set to bob's roster: bob's next roster result holds the
+     * item. The item's JID is built from alice's localpart, learnt from the 'to' of the answer to
+     * her roster set (which arrives before bob asks again).
+     */
+    static Tamper foreignRosterChange() {
+        java.util.concurrent.atomic.AtomicReference<String> alice = new java.util.concurrent.atomic.AtomicReference<>();
+        return Tamper.on(Tamper.stanza("iq").and(e -> "foreign-1".equals(e.attribute("id")) || "rb-2".equals(e.attribute("id"))))
+                .with(e -> {
+                    if ("foreign-1".equals(e.attribute("id"))) {
+                        String to = e.attribute("to");
+                        alice.set(to.substring(0, to.indexOf('@')));
+                        return List.of(e);
+                    }
+                    Element item = Element.builder("item", ROSTER).attribute("jid", "mallory-" + alice.get() + "@localhost")
+                            .attribute("subscription", "none").build();
+                    Element q = e.child("query", ROSTER);
+                    return List.of(e.toBuilder().removeChildren("query", ROSTER).child(q.toBuilder().child(item).build()).build());
+                });
+    }
 
     /** A roster push: an IQ set carrying a jabber:iq:roster query. */
     static Predicate<Element> rosterPush() {
