@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +75,8 @@ public final class Catalog {
                 }
             }
         }
-        return new Catalog(Map.copyOf(reqs), Map.copyOf(profs));
-    }
-
-    /**
-     * This catalog with the entries of one more catalog file (a classpath resource in the format of
-     * {@code catalog/*.yaml}) that it does not have yet: ids already present are kept as they are.
-     * For tests and for scenarios whose entries live outside the shipped catalog until they are
-     * reconciled into it.
-     */
-    public Catalog plusFile(ClassLoader loader, String resource) {
-        Map<String, Requirement> reqs = new LinkedHashMap<>(requirements);
-        CatalogFile cf = read(loader, resource, CatalogFile.class);
-        for (Requirement r : cf.requirements()) {
-            reqs.putIfAbsent(r.id(), r);
-        }
-        return new Catalog(java.util.Collections.unmodifiableMap(reqs), profiles);
+        // Insertion-ordered: the catalog's order is the report's order.
+        return new Catalog(Collections.unmodifiableMap(reqs), Collections.unmodifiableMap(profs));
     }
 
     /** Every entry, in catalog order. */

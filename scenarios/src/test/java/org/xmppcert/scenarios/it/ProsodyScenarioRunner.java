@@ -42,13 +42,9 @@ public final class ProsodyScenarioRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * The shipped catalog plus the test-only entries of scenarios whose ids are not in it yet
-     * ({@code test-catalog/}; the integrator moves them into the shipped catalog).
-     */
+    /** The shipped catalog. */
     public static Catalog catalog() {
-        ClassLoader loader = ProsodyScenarioRunner.class.getClassLoader();
-        return Catalog.load().plusFile(loader, "test-catalog/rfc3920-stream-header.yaml");
+        return Catalog.load();
     }
 
     public CiServer server() {
