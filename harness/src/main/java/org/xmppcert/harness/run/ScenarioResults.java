@@ -72,7 +72,13 @@ public final class ScenarioResults {
         if (judgements.isEmpty()) {
             return "the scenario judged nothing";
         }
-        return judgements.stream().filter(j -> j.status() == Status.WARN).findFirst()
-                .map(j -> j.requirement() + ": " + j.message()).orElse(null);
+        for (Status s : List.of(Status.WARN, Status.NOT_APPLICABLE)) {
+            for (Judgement j : judgements) {
+                if (j.status() == s) {
+                    return j.requirement() + ": " + j.message();
+                }
+            }
+        }
+        return null;
     }
 }
