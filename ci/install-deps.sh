@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install, as root on Debian 12, what the build and the integration tests need:
 # the JDK and Maven, the XMPP servers that ci/prosody/start.sh and
-# ci/ejabberd/start.sh run privately on loopback, and the DNS server that
-# ci/dnsmasq/start.sh runs there for the SRV tests.
+# ci/ejabberd/start.sh run privately on loopback, the DNS server that
+# ci/dnsmasq/start.sh runs there for the SRV tests, and the headless browser
+# the report's HTML test (reports/ HtmlReportBrowserIT) drives.
 #
 # Usage:  sudo ci/install-deps.sh
 #
@@ -25,6 +26,8 @@ PACKAGES=(
   dnsmasq-base      # /usr/sbin/dnsmasq only: no system service, nothing started
   openssl           # certificates, and the STARTTLS probe in the start scripts
   ca-certificates
+  chromium          # headless browser for HtmlReportBrowserIT (/usr/bin/chromium)
+  chromium-driver   # its WebDriver (/usr/bin/chromedriver), same version: Selenium never downloads one
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
