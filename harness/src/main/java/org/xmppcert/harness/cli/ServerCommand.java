@@ -28,6 +28,7 @@ import org.xmppcert.harness.engine.ScenarioSource;
 import org.xmppcert.harness.engine.XmppCertTestEngine;
 import org.xmppcert.harness.run.PoolAccount;
 import org.xmppcert.harness.run.ReportBuilder;
+import org.xmppcert.reports.ReportWriters;
 import org.xmppcert.reports.model.Report;
 import org.xmppcert.reports.model.Target;
 import org.xmppcert.scenarios.catalog.Profile;
@@ -182,14 +183,14 @@ final class ServerCommand implements Callable<Integer> {
                     .complete(complete)
                     .addAll(collector.results())
                     .build();
-            Path written;
+            ReportWriters.Written written;
             try {
-                written = ReportFiles.writeAll(report, out);
+                written = ReportWriters.writeAll(report, out);
             } catch (IOException e) {
                 err.println("xmppcert server: cannot write the report into " + out + ": " + e.getMessage());
                 return ExitCode.USAGE.code();
             }
-            new SummaryTable(stdout).print(report, chosen, written);
+            new SummaryTable(stdout).print(report, chosen, written.html());
             return report.complete() && report.verdict() == org.xmppcert.reports.model.Verdict.COMPLIANT
                     ? ExitCode.OK.code() : ExitCode.NOT_COMPLIANT.code();
         } finally {
