@@ -77,6 +77,21 @@ public final class Catalog {
         return new Catalog(Map.copyOf(reqs), Map.copyOf(profs));
     }
 
+    /**
+     * This catalog with the entries of one more catalog file (a classpath resource in the format of
+     * {@code catalog/*.yaml}) that it does not have yet: ids already present are kept as they are.
+     * For tests and for scenarios whose entries live outside the shipped catalog until they are
+     * reconciled into it.
+     */
+    public Catalog plusFile(ClassLoader loader, String resource) {
+        Map<String, Requirement> reqs = new LinkedHashMap<>(requirements);
+        CatalogFile cf = read(loader, resource, CatalogFile.class);
+        for (Requirement r : cf.requirements()) {
+            reqs.putIfAbsent(r.id(), r);
+        }
+        return new Catalog(java.util.Collections.unmodifiableMap(reqs), profiles);
+    }
+
     /** Every entry, in catalog order. */
     public Collection<Requirement> all() {
         return requirements.values();

@@ -47,6 +47,19 @@ public interface ScenarioContext {
      */
     void judge(String requirementId, Status status, String message, Element evidence);
 
+    /**
+     * Records a judgement with what was expected: the scenario interpreter's form. For a FAIL,
+     * {@code observed} is the offending stanza (the report marks it in the transcript); for a
+     * PASS, the stanza that showed conformance. The default keeps the expectation in the message,
+     * for contexts that have no place for it.
+     *
+     * @param expected the pattern(s) expected, as XML, or {@code null}
+     * @param observed the stanza that shows the verdict, or {@code null}
+     */
+    default void judge(String requirementId, Status status, String message, String expected, Element observed) {
+        judge(requirementId, status, expected == null ? message : message + "; expected: " + expected, observed);
+    }
+
     /** The run's bound on one expected answer. */
     Duration replyTimeout();
 }

@@ -1,0 +1,59 @@
+package org.xmppcert.scenarios.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.xmppcert.scenarios.lang.ScenarioLibrary;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
+import org.xmppcert.scenarios.spi.ScenarioDefinition;
+import org.xmppcert.xmpp.xml.Element;
+
+/** Runs many scenarios against Prosody in parallel, for the integration tests. */
+final class ScenarioRuns {
+
+    /** How many scenarios run at once. */
+    static final int THREADS = 6;
+
+    private ScenarioRuns() {
+    }
+
+    /** Every shipped scenario: the library with the shipped and the test-only catalog. */
+    static List<ScenarioDefinition> shipped() {
+        return ScenarioLibrary.load(ProsodyScenarioRunner.catalog());
+    }
+
+    /** One scenario run, or why it could not run at all. */
+    record Run(ScenarioDefinition scenario, ScenarioOutcome outcome, Exception failure) {
+        String describe() {
+            return scenario.id() + " (" + scenario.source() + "): "
+                    + (failure != null ? "could not run: " + failure : outcome.describe());
+        }
+    }
+
+    /** Starts every scenario on a pool; the futures complete as they end. */
+    static List<Future<Run>> start(ProsodyScenarioRunner runner, List<ScenarioDefinition> scenarios,
+            Function<ScenarioDefinition, Function<Element, List<Element>>> tamper, ExecutorService pool) {
+        List<Future<Run>> runs = new ArrayList<>();
+        for (ScenarioDefinition s : scenarios) {
+            runs.add(pool.submit(() -> {
+                try {
+                    return new Run(s, runner.run(s, tamper.apply(s)), null);
+                } catch (Exception e) {
+                    return new Run(s, null, e);
+                }
+            }));
+        }
+        return runs;
+    }
+
+    static ExecutorService pool() {
+        return Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "scenario-it");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}
