@@ -55,7 +55,14 @@ final class RequirementsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ScenarioSource source = ScenarioSource.shipped();
+        ScenarioSource source;
+        try {
+            source = ScenarioSource.shipped();
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("xmppcert requirements: the catalog or the scenario library does not load "
+                    + "(a bug of this build): " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR.code();
+        }
         Profile p;
         try {
             p = source.profile(profile);

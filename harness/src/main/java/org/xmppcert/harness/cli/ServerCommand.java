@@ -139,7 +139,14 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScenarioSource source = ScenarioSource.shipped();
+        ScenarioSource source;
+        try {
+            source = ScenarioSource.shipped();
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("xmppcert server: the catalog or the scenario library does not load "
+                    + "(a bug of this build): " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR.code();
+        }
         Profile chosen;
         Map<String, String> parameters;
         try {

@@ -13,11 +13,11 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.xmppcert.harness.run.AccountProvider;
 import org.xmppcert.harness.run.AccountsUnavailableException;
-import org.xmppcert.harness.run.ScenarioOutcome;
 import org.xmppcert.harness.run.ScenarioResults;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Status;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 /**
@@ -95,15 +95,15 @@ final class ScenarioExecutor {
             result = ScenarioResults.of(scenario, outcome);
         } catch (AccountsUnavailableException e) {
             result = ScenarioResults.of(scenario, new ScenarioOutcome(List.of(), List.of(), e.getMessage(),
-                    Duration.ofNanos(System.nanoTime() - start)));
+                    (System.nanoTime() - start) / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = ScenarioResults.of(scenario, new ScenarioOutcome(List.of(), List.of(), "interrupted",
-                    Duration.ofNanos(System.nanoTime() - start)));
+                    (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException e) {
             // A bug of the harness, not of the target: still one scenario's ERROR, never the run's end.
             result = ScenarioResults.of(scenario, new ScenarioOutcome(List.of(), List.of(), "internal error: " + e,
-                    Duration.ofNanos(System.nanoTime() - start)));
+                    (System.nanoTime() - start) / 1_000_000));
         }
         listener.reportingEntryPublished(d, OutcomeChannel.scenario(result));
         listener.executionFinished(d, junitResult(result));

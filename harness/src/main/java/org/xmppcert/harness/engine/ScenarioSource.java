@@ -1,13 +1,11 @@
 package org.xmppcert.harness.engine;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.xmppcert.scenarios.catalog.Catalog;
 import org.xmppcert.scenarios.catalog.Profile;
 import org.xmppcert.scenarios.catalog.Requirement;
 import org.xmppcert.scenarios.catalog.Subject;
-import org.xmppcert.scenarios.spi.JavaScenario;
+import org.xmppcert.scenarios.lang.ScenarioLibrary;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 /**
@@ -25,9 +23,13 @@ public interface ScenarioSource {
     /** Every scenario, in library order. */
     List<ScenarioDefinition> scenarios();
 
-    /** The catalog and scenario library shipped with xmppcert, loaded once. */
+    /**
+     * The catalog and scenario library shipped with xmppcert, loaded once.
+     *
+     * @throws IllegalStateException when they do not load (a broken data file: a bug of the build)
+     */
     static ScenarioSource shipped() {
-        return Shipped.INSTANCE;
+        return Shipped.get();
     }
 
     /** A source over a catalog and a scenario list. */
@@ -53,16 +55,21 @@ public interface ScenarioSource {
 
     /** Lazily loaded, once per class loader: the catalog and the scenario library. */
     final class Shipped {
-        static final ScenarioSource INSTANCE = load();
+        private static ScenarioSource loaded;
 
         private Shipped() {
         }
 
+        static synchronized ScenarioSource get() {
+            if (loaded == null) {
+                loaded = load(); // a failure is thrown each time, not cached as a broken class
+            }
+            return loaded;
+        }
+
         private static ScenarioSource load() {
             Catalog catalog = Catalog.load();
-            List<ScenarioDefinition> scenarios = new ArrayList<>();
-            ServiceLoader.load(JavaScenario.class).forEach(scenarios::add);
-            return of(catalog, List.copyOf(scenarios));
+            return of(catalog, ScenarioLibrary.load(catalog));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Status;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 /**
@@ -39,7 +40,7 @@ public final class ScenarioResults {
             status = Status.ERROR;
         }
         return new ScenarioResult(scenario.id(), scenario.title(), scenario.spec(), status,
-                outcome.duration().toMillis(), scenario.judges(), message(judgements, outcome), judgements,
+                outcome.durationMs(), scenario.judges(), message(judgements, outcome), judgements,
                 outcome.transcript());
     }
 

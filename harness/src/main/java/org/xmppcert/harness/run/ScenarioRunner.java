@@ -1,6 +1,7 @@
 package org.xmppcert.harness.run;
 
 import java.util.List;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
 import org.xmppcert.scenarios.spi.Account;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.xmppcert.harness.run.AccountProvider;
 import org.xmppcert.harness.run.Fixtures;
 import org.xmppcert.harness.run.Preflight;
-import org.xmppcert.harness.run.ScenarioOutcome;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
 import org.xmppcert.harness.run.ScenarioRunner;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.Software;
@@ -178,6 +178,6 @@ final class TestScenarios {
         } catch (Exception e) {
             error = e.getMessage();
         }
-        return new ScenarioOutcome(judgements, transcript, error, Duration.ofMillis(1));
+        return new ScenarioOutcome(judgements, transcript, error, 1);
     }
 }

@@ -3,13 +3,13 @@ package org.xmppcert.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xmppcert.harness.run.Fixtures.judgement;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Status;
 import org.xmppcert.scenarios.catalog.Subject;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
 import org.xmppcert.scenarios.spi.ScenarioContext;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
@@ -48,7 +48,7 @@ class ScenarioResultsTest {
     };
 
     private static ScenarioResult of(String error, Judgement... js) {
-        return ScenarioResults.of(DEF, new ScenarioOutcome(List.of(js), List.of(), error, Duration.ofMillis(7)));
+        return ScenarioResults.of(DEF, new ScenarioOutcome(List.of(js), List.of(), error, 7));
     }
 
     @Test
