@@ -25,7 +25,8 @@ import org.xmppcert.xmpp.session.XmppSession;
  * Fresh accounts for every scenario, made with XEP-0077 in-band registration (§3.1, on the
  * stream after TLS, before authentication) and removed after it (§3.2). Names are random
  * ({@code xc-} and 12 hex digits), passwords are 24 random bytes: strong, and never logged.
- * The accounts of one scenario are registered, and removed, in parallel.
+ * The accounts of one scenario are registered, and removed, in parallel; removal runs in the
+ * background after the scenario and {@link #close()} waits for it (bounded).
  */
 public final class RegisteringAccountProvider implements AccountProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RegisteringAccountProvider.class);
@@ -38,6 +39,8 @@ public final class RegisteringAccountProvider implements AccountProvider {
         t.setDaemon(true);
         return t;
     });
+
+    private final java.util.Set<CompletableFuture<Void>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RegisteringAccountProvider(Target target, XmppClient client) {
         this.target = target;
@@ -74,7 +77,10 @@ public final class RegisteringAccountProvider implements AccountProvider {
 
             @Override
             public void close() {
-                removeAll(accounts);
+                // In the background: the next scenario need not wait for this one's clean-up.
+                CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> removeAll(accounts), workers);
+                pending.add(removal);
+                removal.whenComplete((v, e) -> pending.remove(removal));
             }
         };
     }
@@ -133,8 +139,17 @@ public final class RegisteringAccountProvider implements AccountProvider {
         return b;
     }
 
+    /** Waits (bounded) for the removals still running, then stops the workers. */
     @Override
     public void close() {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(target.replyTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("some test accounts may not have been removed: {}", e.toString());
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(target.replyTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
