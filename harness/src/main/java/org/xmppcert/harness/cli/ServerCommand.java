@@ -139,21 +139,26 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> parameters;
+        try {
+            parameters = parameters();
+        } catch (IllegalArgumentException e) {
+            err.println("xmppcert server: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         ScenarioSource source;
         try {
             source = ScenarioSource.shipped();
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("xmppcert server: the catalog or the scenario library does not load "
+            err.println("xmppcert server: the catalog or the scenario library does not load "
                     + "(a bug of this build): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR.code();
         }
         Profile chosen;
-        Map<String, String> parameters;
         try {
             chosen = source.profile(profile);
-            parameters = parameters();
         } catch (IllegalArgumentException e) {
-            err.println("xmppcert server: " + e.getMessage());
+            err.println("xmppcert server: --profile: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
         RunControl.reset();
