@@ -110,6 +110,37 @@ class ServerCommandIT {
     }
 
     @Test
+    void aStoppedRunStillWritesTheReportMarkedIncomplete() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", System.getProperty("xmppcert.jar", "target/xmppcert.jar")));
+        command.addAll(server("--register", "--parallel", "1"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String first = lines.readLine(); // "Running N scenarios": the engine is about to start them
+            assertThat(first).startsWith("Running ");
+            p.toHandle().destroy(); // SIGTERM, which runs the shutdown hooks as Ctrl-C does; our streams stay open
+            StringBuilder rest = new StringBuilder();
+            for (String l; (l = lines.readLine()) != null; ) {
+                rest.append(l).append('\n');
+            }
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.exitValue() == 143,
+                    "the run ended before the signal: nothing to check");
+            JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+            assertThat(report.get("complete").asBoolean()).as(rest.toString()).isFalse();
+            assertThat(rest.toString()).contains("INCOMPLETE");
+            for (JsonNode sc : report.get("scenarios")) {
+                if (sc.get("status").asText().equals("NOT_TESTED")) {
+                    assertThat(sc.get("message").asText()).startsWith("not run");
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void anUnreachableTargetExitsWith3() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
