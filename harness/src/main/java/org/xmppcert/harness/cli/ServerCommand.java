@@ -65,6 +65,7 @@ import picocli.CommandLine.Option;
             "1:NOT_COMPLIANT, or the run was incomplete (--deadline passed)",
             "2:usage or configuration error",
             "3:target unreachable, or its accounts unusable (checked before any scenario)",
+            "70:a bug of xmppcert (e.g. a scenario naming a requirement the catalog lacks)",
             "130:interrupted (Ctrl-C); the report of what finished is written, marked incomplete"})
 final class ServerCommand implements Callable<Integer> {
 
