@@ -241,31 +241,40 @@ public final class FileScenario implements ScenarioDefinition {
                 } else {
                     String why = "nothing matching the expectation arrived within " + within;
                     if (e.onTimeout() == Step.OnTimeout.FAIL) {
-                        fail(e.judges(), s, why, expected);
+                        fail(e, s, why, expected, patterns);
                         return;
                     }
                     throw timeout;
                 }
             }
             if (found == null) {
-                fail(e.judges(), s, "the server answered the barrier ping and nothing matching the expectation had arrived",
-                        expected);
+                fail(e, s, "the server answered the barrier ping and nothing matching the expectation had arrived",
+                        expected, patterns);
                 return;
             }
-            MatchResult r = results.getOrDefault(found, StanzaMatcher.matchAny(patterns, found, e.strict(), bindings::value));
+            MatchResult r = results.containsKey(found) ? results.get(found)
+                    : StanzaMatcher.matchAny(patterns, found, e.strict(), bindings::value);
             bindings.captures(r.captures());
             for (String id : e.judges()) {
                 judge(id, Status.PASS, "received the expected stanza", expected, found);
             }
         }
 
-        private void fail(List<String> ids, XmppSession s, String why, String expected) {
+        private void fail(Step.Expect e, XmppSession s, String why, String expected, List<Element> patterns) {
             List<Element> instead = peek(s, st -> true);
             Element offending = instead.isEmpty() ? null : instead.get(0);
             String message = why + (instead.isEmpty() ? "; nothing else arrived"
                     : "; came instead (" + instead.size() + (instead.size() == INSTEAD_SHOWN ? " or more" : "") + "): "
                     + instead.stream().map(Element::toXml).collect(Collectors.joining(" ")));
-            for (String id : ids) {
+            if (offending != null) {
+                List<String> why2 = new ArrayList<>();
+                for (Element p : patterns) {
+                    MatchResult r = StanzaMatcher.match(p, offending, e.strict(), bindings::value);
+                    why2.add((patterns.size() > 1 ? "alternative " + (why2.size() + 1) + ": " : "") + r.difference());
+                }
+                message += "; the first differs from the expectation: " + String.join(" / ", why2);
+            }
+            for (String id : e.judges()) {
                 judge(id, Status.FAIL, message, expected, offending);
             }
         }

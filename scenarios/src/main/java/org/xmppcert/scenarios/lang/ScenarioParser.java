@@ -383,7 +383,11 @@ public final class ScenarioParser {
                 throw error(n, "the session '" + session + "' has the name of a capture");
             }
             sessionsEver.add(session);
-            return new Step.Connect(session, account, n.attr("resource"), Boolean.parseBoolean(n.attr("presence")));
+            String resource = n.attr("resource");
+            if (resource != null) {
+                placeholders(n, resource, false);
+            }
+            return new Step.Connect(session, account, resource, bool(n, "presence", false));
         }
 
         private Step expect(XNode n, String session) {
@@ -407,10 +411,16 @@ public final class ScenarioParser {
                     throw error(n, "within=\"" + w + "\" must be positive");
                 }
             }
-            boolean barrier = n.attr("barrier") == null || Boolean.parseBoolean(n.attr("barrier"));
-            boolean strict = Boolean.parseBoolean(n.attr("strict"));
+            boolean barrier = bool(n, "barrier", true);
+            boolean strict = bool(n, "strict", false);
             Step.OnTimeout onTimeout = "fail".equals(n.attr("on-timeout")) ? Step.OnTimeout.FAIL : Step.OnTimeout.ERROR;
             return new Step.Expect(session, patterns, judges, within, barrier, strict, onTimeout);
+        }
+
+        /** An xs:boolean attribute: true, false, 1 or 0 (the schema has checked the form). */
+        private static boolean bool(XNode n, String name, boolean absent) {
+            String v = n.attr(name);
+            return v == null ? absent : v.strip().equals("true") || v.strip().equals("1");
         }
 
         private void use(XNode n, String session) {

@@ -19,7 +19,6 @@ import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.diff.Comparison;
 import org.xmlunit.diff.ComparisonResult;
 import org.xmlunit.diff.ComparisonType;
-import org.xmlunit.diff.DefaultComparisonFormatter;
 import org.xmlunit.diff.DefaultNodeMatcher;
 import org.xmlunit.diff.Diff;
 import org.xmlunit.diff.Difference;
@@ -187,17 +186,32 @@ public final class StanzaMatcher {
     }
 
     private static String describe(Diff diff) {
-        DefaultComparisonFormatter f = new DefaultComparisonFormatter();
+        // Not XMLUnit's DefaultComparisonFormatter: it loads an XSLT engine, slow for a predicate
+        // that runs on every queued stanza.
         List<String> out = new ArrayList<>();
         for (Difference d : diff.getDifferences()) {
             if (d.getResult() == ComparisonResult.DIFFERENT) {
-                out.add(f.getDescription(d.getComparison()) + " at " + d.getComparison().getControlDetails().getXPath());
+                Comparison c = d.getComparison();
+                String where = c.getControlDetails().getXPath() != null ? c.getControlDetails().getXPath()
+                        : c.getTestDetails().getXPath();
+                out.add(c.getType().getDescription() + " at " + where + ": expected " + shown(c.getControlDetails().getValue())
+                        + " but was " + shown(c.getTestDetails().getValue()));
                 if (out.size() == 3) {
                     break;
                 }
             }
         }
         return String.join("; ", out);
+    }
+
+    private static String shown(Object value) {
+        if (value == null) {
+            return "nothing";
+        }
+        if (value instanceof Node n) {
+            return "<" + n.getNodeName() + ">";
+        }
+        return "'" + value + "'";
     }
 
     // ------------------------------------------------------------------ conversions

@@ -61,6 +61,7 @@ public final class ScenarioExecution implements ScenarioContext {
     private final XmppClient sharedClient;
 
     private XmppClient client;
+    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
     private final List<SessionNegotiator> negotiators = new ArrayList<>();
     private final List<Judgement> judgements = new ArrayList<>();
     private final List<Entry> transcript = new ArrayList<>();
@@ -110,6 +111,9 @@ public final class ScenarioExecution implements ScenarioContext {
      * outcome's error; it is never thrown.
      */
     public ScenarioOutcome run(ScenarioDefinition scenario) {
+        if (!used.compareAndSet(false, true)) {
+            throw new IllegalStateException("a ScenarioExecution runs one scenario; build another");
+        }
         long start = System.nanoTime();
         String error = null;
         try {
@@ -175,11 +179,21 @@ public final class ScenarioExecution implements ScenarioContext {
         if (customizer != null) {
             customizer.accept(account, b);
         }
-        b.sessionOptions(baseOptions.toBuilder().transcriptListener(e -> record(sessionName, e)).build());
+        SessionNegotiator[] negotiator = new SessionNegotiator[1];
+        java.util.concurrent.atomic.AtomicBoolean tracked = new java.util.concurrent.atomic.AtomicBoolean();
+        b.sessionOptions(baseOptions.toBuilder().transcriptListener(e -> {
+            record(sessionName, e);
+            // The first entry is our stream header, written once the negotiator has its session.
+            XmppSession s = negotiator[0] == null ? null : negotiator[0].session();
+            if (s != null && tracked.compareAndSet(false, true)) {
+                track(sessionName, s);
+            }
+        }).build());
         if (tweak != null) {
             tweak.accept(b);
         }
         SessionNegotiator n = new SessionNegotiator(client(), b.build());
+        negotiator[0] = n;
         negotiators.add(n);
         return n;
     }
@@ -191,16 +205,14 @@ public final class ScenarioExecution implements ScenarioContext {
                 b.resource(resource);
             }
         });
-        XmppSession s = n.negotiate();
-        track(sessionName, s);
-        return s;
+        return n.negotiate();
     }
 
     /**
      * Links the session's received elements to their transcript entries, so that a FAIL naming
-     * one marks it. {@link #connect} does it; scenarios that negotiate themselves may call it.
+     * one marks it. Done for every session of a {@link #negotiator}, at its first transcript entry.
      */
-    public void track(String sessionName, XmppSession session) {
+    private void track(String sessionName, XmppSession session) {
         // Listeners run on the I/O thread right after the transcript recorded the element.
         session.addListener(e -> true, e -> {
             synchronized (this) {
@@ -276,6 +288,7 @@ public final class ScenarioExecution implements ScenarioContext {
         private final Map<String, Account> accounts = new LinkedHashMap<>();
         private SessionOptions options = SessionOptions.defaults();
         private XmppClient client;
+    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Builder(String domain) {
             this.domain = domain;

@@ -2,8 +2,10 @@ package org.xmppcert.scenarios.run;
 
 import java.util.List;
 import org.xmppcert.reports.model.Judgement;
+import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Status;
 import org.xmppcert.reports.model.WireEntry;
+import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 /**
  * What running one scenario produced: the judgements, the redacted transcript of all its
@@ -39,6 +41,30 @@ public record ScenarioOutcome(List<Judgement> judgements, List<WireEntry> transc
             }
         }
         return Status.ERROR;
+    }
+
+    /**
+     * The summary line of the report: the error that stopped the scenario, else the first FAIL,
+     * else the first ERROR or WARN; {@code null} when everything passed or did not apply.
+     */
+    public String message() {
+        if (error != null) {
+            return error;
+        }
+        for (Status s : List.of(Status.FAIL, Status.ERROR, Status.WARN)) {
+            for (Judgement j : judgements) {
+                if (j.status() == s) {
+                    return j.requirement() + ": " + j.message();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The report's record of this outcome, for the scenario that produced it. */
+    public ScenarioResult toResult(ScenarioDefinition scenario) {
+        return new ScenarioResult(scenario.id(), scenario.title(), scenario.spec(), status(), durationMs,
+                scenario.judges(), message(), judgements, transcript);
     }
 
     /** The judgements and the transcript, as text: for test failure messages and logs. */
