@@ -314,7 +314,8 @@ public final class HtmlReportWriter {
 
     private void judgement(HtmlOut h, Judgement j) throws IOException {
         Status status = statusOf(j.status());
-        h.raw("<div class=\"judgement s-").raw(status.name()).raw("\"><span class=\"badge s-").raw(status.name())
+        h.raw("<div class=\"judgement s-").raw(status.name()).raw("\"").attr("data-requirement", j.requirement())
+                .raw("><span class=\"badge s-").raw(status.name())
                 .raw("\">").raw(status.name()).raw("</span> <code>").text(j.requirement()).raw("</code> ")
                 .text(ReportText.cap(j.message(), maxChars));
         if (j.expected() != null) {

@@ -36,7 +36,8 @@ final class ReportJson {
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 // A newer harness may add fields; an older reader still loads what it knows.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                // Absent values are written as null: a reader sees every field, present or not.
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
                 .addMixIn(Report.class, ReportOrder.class)
                 .addMixIn(Target.class, TargetOrder.class)
                 .addMixIn(Software.class, SoftwareOrder.class)

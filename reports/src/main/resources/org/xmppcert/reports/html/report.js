@@ -43,6 +43,12 @@
       var copy = source.cloneNode(true);
       copy.removeAttribute('id');
       copy.open = true;
+      // mark the judgement of this requirement among the scenario's others
+      Array.prototype.forEach.call(copy.querySelectorAll('.judgement'), function (j) {
+        if (j.getAttribute('data-requirement') === group.getAttribute('data-id')) {
+          j.classList.add('focus');
+        }
+      });
       box.appendChild(copy);
     });
     group.setAttribute('data-filled', 'true');

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +30,11 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.xmppcert.reports.ReportWriters;
 import org.xmppcert.reports.SampleReports;
+import org.xmppcert.reports.json.JsonReportReader;
+import org.xmppcert.reports.model.Report;
+import org.xmppcert.reports.model.RequirementResult;
+import org.xmppcert.reports.model.ScenarioResult;
+import org.xmppcert.reports.model.Status;
 
 /**
  * Opens report.html (written by {@link ReportWriters#writeAll}) from {@code file://} in Debian's
@@ -42,14 +50,16 @@ import org.xmppcert.reports.SampleReports;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlReportBrowserIT {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** Debian's paths; overridable (-Dxmppcert.chromium=…) for a developer's machine without them. */
+    private static final File CHROMIUM = new File(System.getProperty("xmppcert.chromium", "/usr/bin/chromium"));
+    private static final File CHROMEDRIVER = new File(System.getProperty("xmppcert.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private Path work;
     private ChromeDriverService service;
     private WebDriver driver;
     private String completeUrl;
+    private Report complete;
     private String incompleteUrl;
 
     @BeforeAll
@@ -60,7 +70,10 @@ class HtmlReportBrowserIT {
                     + "(or `apt-get install -y chromium chromium-driver`).");
         }
         work = Files.createTempDirectory("xmppcert-report-it");
-        completeUrl = ReportWriters.writeAll(SampleReports.mixed(true), work.resolve("complete")).html().toUri().toString();
+        ReportWriters.Written written = ReportWriters.writeAll(SampleReports.mixed(true), work.resolve("complete"));
+        completeUrl = written.html().toUri().toString();
+        // what the page must show, as report.json has it
+        complete = new JsonReportReader().read(written.json());
         incompleteUrl = ReportWriters.writeAll(SampleReports.mixed(false), work.resolve("incomplete")).html().toUri()
                 .toString();
 
@@ -72,7 +85,7 @@ class HtmlReportBrowserIT {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectory(work.resolve("profile")));
+                "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + Files.createDirectory(work.resolve("profile")));
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
@@ -111,6 +124,14 @@ class HtmlReportBrowserIT {
         assertThat(driver.findElement(By.id("target")).getText()).contains("example.org", "127.0.0.1:5222");
         assertThat(driver.findElements(By.cssSelector("#coverage tr.spec-coverage"))).hasSize(3);
         assertThat(driver.findElement(By.id("visible-count")).getText()).isEqualTo("8 of 8 requirements shown");
+        assertThat(visibleRequirementIds()).containsExactlyElementsOf(
+                complete.requirements().stream().map(RequirementResult::id).toList());
+        assertThat(driver.findElements(By.cssSelector("#scenarios > details.scenario"))).extracting(e -> e.getAttribute("data-scenario"))
+                .containsExactlyElementsOf(complete.scenarios().stream().map(ScenarioResult::id).toList());
+        for (Status s : Status.values()) {
+            assertThat(driver.findElement(By.cssSelector("#counts td[data-status='" + s + "']")).getText())
+                    .isEqualTo(String.valueOf(complete.counts().get(s)));
+        }
         assertThat(driver.getTitle()).isEqualTo("xmppcert report: example.org \u2014 NOT COMPLIANT");
     }
 
@@ -171,6 +192,13 @@ class HtmlReportBrowserIT {
         assertThat(offending.get(0).findElement(By.tagName("pre")).getText()).contains(SampleReports.HOSTILE);
         assertThat(detail.findElement(By.cssSelector("pre.observed.offending")).isDisplayed()).isTrue();
         assertThat(detail.findElement(By.cssSelector("pre.expected")).getText()).contains("<service-unavailable/>");
+        // in each scenario, the judgement of this requirement is the one marked
+        assertThat(detail.findElements(By.cssSelector(".judgement.focus")))
+                .extracting(e -> e.getAttribute("data-requirement"))
+                .containsExactly("RFC3920-9.3-error-syntax", "RFC3920-9.3-error-syntax");
+
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", group);
+        screenshot("HtmlReportBrowserIT-expanded.png");
 
         group.findElement(By.cssSelector("button.toggle")).click();
         new WebDriverWait(driver, WAIT).until(d -> !detail.isDisplayed());
@@ -200,6 +228,19 @@ class HtmlReportBrowserIT {
         first.findElement(By.tagName("summary")).click();
         new WebDriverWait(driver, WAIT).until(d -> first.findElement(By.cssSelector(".wire.offending")).isDisplayed());
         assertThat(first.findElement(By.cssSelector(".wire.d-EVENT pre")).getText()).isEqualTo("closed: " + SampleReports.HOSTILE);
+    }
+
+    /** For a human looking at the build: what the page looked like (target/), best effort. */
+    private void screenshot(String name) {
+        try {
+            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path target = Path.of(System.getProperty("basedir", "."), "target");
+            if (Files.isDirectory(target)) {
+                Files.copy(png, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("no screenshot: " + e);
+        }
     }
 
     private void select(String id, String value) {

@@ -86,6 +86,16 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void controlCharactersAndLoneSurrogatesAreEscapedNotFatal() throws IOException {
+        Report e = SampleReports.empty();
+        Report odd = new Report(e.tool(), "v\uD800x\u0000y", e.profile(), e.target(), e.start(), e.durationMs(),
+                e.complete(), e.verdict(), e.counts(), e.requirements(), e.scenarios());
+        byte[] json = bytes(odd);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"version\" : \"v\\uD800x\\u0000y\"");
+        assertThat(reader.read(new ByteArrayInputStream(json))).isEqualTo(odd);
+    }
+
+    @Test
     void theReaderIgnoresFieldsOfANewerVersion() throws IOException {
         ObjectMapper m = new ObjectMapper();
         JsonNode root = tree(SampleReports.empty());
