@@ -82,13 +82,19 @@ class EngineAgainstProsodyIT {
     }
 
     @Test
-    void aPoolAccountsRosterIsPutBackAfterTheScenario() throws Exception {
+    void aPoolAccountsRosterIsPutBackAndNoSubscriptionRequestLeftPending() throws Exception {
         String alice = prosody.user();
         String bob = prosody.otherUser();
         Jid stranger = Jid.of("xc-stranger-" + Long.toHexString(System.nanoTime()) + "@" + prosody.domain());
         TestScenarios.Scenario addsAContact = TestScenarios.of("adds-a-contact", "RFC 3921", "R-pass", c -> {
             XmppSession a = c.connect("a", c.account("alice"));
             Roster.of(a).add(stranger, "Stranger", List.of("Strangers"));
+            a.close(c.replyTimeout());
+            // Alice offline: Bob's request waits on the server for her next login (RFC 6121 §3.1.3).
+            XmppSession b = c.connect("b", c.account("bob"));
+            b.send(Element.builder("presence", "jabber:client").attribute("to", c.account("alice").jid().toString())
+                    .attribute("type", "subscribe").build());
+            org.xmppcert.xmpp.ping.Ping.barrier(c.replyTimeout(), b);
             c.judge("R-pass", Status.PASS, "added", Element.of("iq", "jabber:client"));
         });
         EngineExecutionResults r = kit(List.of(addsAContact))
@@ -104,6 +110,10 @@ class EngineAgainstProsodyIT {
             try {
                 List<RosterItem> items = Roster.of(s).fetch().map(RosterQuery::items).orElse(List.of());
                 assertThat(items).extracting(RosterItem::jid).doesNotContain(stranger);
+                s.send(Element.of("presence", "jabber:client"));
+                org.xmppcert.xmpp.ping.Ping.barrier(Duration.ofSeconds(10), s);
+                assertThat(s.poll(e -> "subscribe".equals(e.attribute("type")))).as("no request left pending")
+                        .isEmpty();
             } finally {
                 s.close(Duration.ofSeconds(5));
             }
