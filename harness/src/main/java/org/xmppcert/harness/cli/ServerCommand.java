@@ -184,8 +184,10 @@ final class ServerCommand implements Callable<Integer> {
                 return ExitCode.UNREACHABLE.code();
             }
             if (collector.engineFailure().isPresent()) {
-                err.println("xmppcert server: " + collector.engineFailure().get().getMessage());
-                return ExitCode.USAGE.code();
+                Throwable t = collector.engineFailure().get();
+                err.println("xmppcert server: " + (t instanceof IllegalArgumentException ? t.getMessage()
+                        : "internal error: " + t));
+                return (t instanceof IllegalArgumentException ? ExitCode.USAGE : ExitCode.INTERNAL_ERROR).code();
             }
             boolean complete = collector.complete() && !RunControl.stopRequested();
             Report report = new ReportBuilder(chosen, source.inScope(chosen, Subject.SERVER))

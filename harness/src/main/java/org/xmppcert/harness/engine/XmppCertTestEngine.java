@@ -118,8 +118,17 @@ public final class XmppCertTestEngine implements TestEngine {
     public void execute(ExecutionRequest request) {
         TestDescriptor engine = request.getRootTestDescriptor();
         EngineExecutionListener listener = new SynchronizedListener(request.getEngineExecutionListener());
-        long startNanos = System.nanoTime();
         listener.executionStarted(engine);
+        try {
+            execute(request, engine, listener);
+        } catch (RuntimeException | Error e) {
+            // A bug of the harness: the run still ends, failed, rather than leaving the Launcher hanging.
+            listener.executionFinished(engine, TestExecutionResult.failed(e));
+        }
+    }
+
+    private void execute(ExecutionRequest request, TestDescriptor engine, EngineExecutionListener listener) {
+        long startNanos = System.nanoTime();
         List<ScenarioDescriptor> scenarios = scenarios(engine);
         EngineSettings settings;
         try {
