@@ -32,8 +32,8 @@ import org.xmppcert.scenarios.spi.ScenarioDefinition;
  *
  * <p>Discovery answers a unique-id selector of this engine (the whole tree, a profile, a spec or
  * one scenario), a class-path root (the Console Launcher's {@code --scan-classpath}, an IDE's "run
- * all") and a class-path resource naming a scenario file; class and method selectors are other
- * engines' business. Then {@link Constants#ONLY} filters by scenario id.
+ * all") and a class-path resource naming a scenario file or a directory of them; class and
+ * method selectors are other engines' business. Then {@link Constants#ONLY} filters by id.
  */
 public final class XmppCertTestEngine implements TestEngine {
     private final ScenarioSource source;
@@ -102,12 +102,17 @@ public final class XmppCertTestEngine implements TestEngine {
             }
         }
         List<String> resources = request.getSelectorsByType(ClasspathResourceSelector.class).stream()
-                .map(r -> r.getClasspathResourceName().replaceFirst("^/", "")).toList();
+                .map(r -> r.getClasspathResourceName().replaceFirst("^/", "").replaceFirst("/$", "")).toList();
         if (ids.isEmpty() && resources.isEmpty()) {
             return null;
         }
         return d -> ids.stream().anyMatch(id -> d.getUniqueId().hasPrefix(id))
-                || resources.contains(d.scenario().source());
+                || resources.stream().anyMatch(r -> inResource(d.scenario().source(), r));
+    }
+
+    /** A scenario file selected by its own path or by a directory above it ({@code scenarios/roster}). */
+    private static boolean inResource(String source, String resource) {
+        return source != null && (source.equals(resource) || source.startsWith(resource + "/"));
     }
 
     private ScenarioSource source() {

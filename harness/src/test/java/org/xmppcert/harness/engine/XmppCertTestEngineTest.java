@@ -178,9 +178,13 @@ class XmppCertTestEngineTest {
     }
 
     @Test
-    void aScenarioFileCanBeSelectedAsAClasspathResource() {
+    void aScenarioFileOrADirectoryOfThemCanBeSelectedAsAClasspathResource() {
         configured(kit(MIXED, null)).selectors(selectClasspathResource("scenarios/test/fails.xml")).execute()
                 .testEvents().assertStatistics(s -> s.started(1).failed(1));
+        configured(kit(MIXED, null)).selectors(selectClasspathResource("/scenarios/test/")).execute()
+                .testEvents().assertStatistics(s -> s.started(5));
+        configured(kit(MIXED, null)).selectors(selectClasspathResource("scenarios/tes")).execute()
+                .testEvents().assertStatistics(s -> s.started(0));
     }
 
     @Test
