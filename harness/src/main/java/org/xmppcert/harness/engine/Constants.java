@@ -1,5 +1,9 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The configuration parameters of the {@code xmppcert} engine, as given to the JUnit Platform
  * ({@code -Dxmppcert.domain=…} under Surefire, {@code --config xmppcert.domain=…} to the Console
@@ -7,6 +11,7 @@ package org.xmppcert.harness.engine;
  * options. Without {@link #DOMAIN} every scenario is reported skipped, so a build without a
  * target stays green.
  */
+@API(status = STABLE)
 public final class Constants {
 
     /** The engine's id, the first segment of every unique id: {@value}. */

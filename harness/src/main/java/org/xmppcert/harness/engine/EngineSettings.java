@@ -1,5 +1,7 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.xmppcert.harness.run.PoolAccount;
 
 /**
@@ -28,6 +31,7 @@ import org.xmppcert.harness.run.PoolAccount;
  * @param deadline or {@code null}
  * @param replyTimeout the bound on each answer
  */
+@API(status = INTERNAL)
 public record EngineSettings(String domain, String host, int port, boolean register, List<PoolAccount> accounts,
         Path caFile, boolean insecure, String profile, Glob only, int parallel, Duration deadline,
         Duration replyTimeout) {

@@ -1,13 +1,17 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Scenario id globs for {@link Constants#ONLY}: {@code *} matches any characters, {@code ?} one,
  * everything else itself; several globs separated by commas match when any does.
  */
+@API(status = INTERNAL)
 public final class Glob {
     private final List<Pattern> patterns;
 

@@ -1,5 +1,7 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Target;
@@ -27,6 +30,7 @@ import org.xmppcert.reports.model.Target;
  *       deadline passed or the run was stopped before every scenario started.
  * </ul>
  */
+@API(status = EXPERIMENTAL)
 public final class OutcomeChannel {
     public static final String SCENARIO = "xmppcert.scenario";
     public static final String TARGET = "xmppcert.target";

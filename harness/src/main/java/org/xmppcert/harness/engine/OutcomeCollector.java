@@ -1,10 +1,13 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -20,6 +23,7 @@ import org.xmppcert.reports.model.Target;
  * engine published — the target, each scenario's result, whether the run was complete — and
  * turns a scenario skipped as "not run" into a NOT_TESTED result. Thread-safe.
  */
+@API(status = EXPERIMENTAL)
 public final class OutcomeCollector implements TestExecutionListener {
     private final Map<UniqueId, ScenarioResult> results = new ConcurrentHashMap<>();
     private final List<UniqueId> order = new ArrayList<>();

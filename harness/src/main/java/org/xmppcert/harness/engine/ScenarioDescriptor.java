@@ -1,7 +1,10 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -14,6 +17,7 @@ import org.xmppcert.scenarios.spi.ScenarioDefinition;
  * One scenario, a test: it knows what to run, the runner knows how. Tagged with the requirement
  * ids it judges, so a launcher can pick scenarios by requirement ({@code --include-tag}).
  */
+@API(status = EXPERIMENTAL)
 public final class ScenarioDescriptor extends AbstractTestDescriptor {
     /** The unique-id segment type: {@code [scenario:iq-unknown-namespace-to-server]}. */
     public static final String SEGMENT = "scenario";

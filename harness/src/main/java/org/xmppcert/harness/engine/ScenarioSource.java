@@ -1,6 +1,9 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.xmppcert.scenarios.catalog.Catalog;
 import org.xmppcert.scenarios.catalog.Profile;
 import org.xmppcert.scenarios.catalog.Requirement;
@@ -12,6 +15,7 @@ import org.xmppcert.scenarios.spi.ScenarioDefinition;
  * Where the engine finds what it discovers: the catalog (profiles, requirements) and the
  * scenarios. {@link #shipped()} is xmppcert's own; tests give small ones.
  */
+@API(status = INTERNAL)
 public interface ScenarioSource {
 
     /** The profile by id, or an {@link IllegalArgumentException} naming the known ones. */

@@ -1,10 +1,13 @@
 package org.xmppcert.harness.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -35,6 +38,7 @@ import org.xmppcert.scenarios.spi.ScenarioDefinition;
  * all") and a class-path resource naming a scenario file or a directory of them; class and
  * method selectors are other engines' business. Then {@link Constants#ONLY} filters by id.
  */
+@API(status = EXPERIMENTAL)
 public final class XmppCertTestEngine implements TestEngine {
     private final ScenarioSource source;
     private final Backend.Factory backends;
