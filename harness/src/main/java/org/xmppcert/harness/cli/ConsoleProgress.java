@@ -9,7 +9,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.xmppcert.harness.engine.OutcomeChannel;
 import org.xmppcert.reports.model.ScenarioResult;
+import org.xmppcert.reports.model.Software;
 import org.xmppcert.reports.model.Status;
+import org.xmppcert.reports.model.Target;
 
 /**
  * One line per finished scenario while the run goes: how many are done of how many, its status,
@@ -35,6 +37,16 @@ final class ConsoleProgress implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         OutcomeChannel.scenarioOf(entry).ifPresent(this::line);
+        OutcomeChannel.targetOf(entry).ifPresent(this::target);
+    }
+
+    /** After the check before the first scenario: what is being certified (XEP-0092, when it says). */
+    private synchronized void target(Target t) {
+        Software sw = t.software();
+        out.printf("Target:  %s%s, %s%n", t.domain(), t.host() == null ? "" : " at " + t.host()
+                + (t.port() == 0 ? "" : ":" + t.port()), sw == null ? "software not disclosed (XEP-0092)"
+                : sw.name() + (sw.version() == null ? "" : " " + sw.version()));
+        out.flush();
     }
 
     @Override
