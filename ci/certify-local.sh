@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The one command a new user runs on a fresh Debian/Ubuntu machine to see xmppcert work:
 # installs what it needs, starts a private Prosody on 127.0.0.1, builds xmppcert and runs its
-# main job against that Prosody. (For now the main job is `connect`; the certification run of
-# the harness replaces it when it lands.)
+# main job against that Prosody: `server`, the certification run, whose report it names.
 #
 # Usage:  sudo ci/certify-local.sh
 set -euo pipefail
@@ -15,9 +14,14 @@ ci/prosody/start.sh >/dev/null
 
 mvn -B -ntp -q -DskipTests package
 
-user="${XMPP_ACCOUNTS%%:*}"
-rest="${XMPP_ACCOUNTS#*:}"
-password="${rest%% *}"
-echo "xmppcert connect --jid $user@$XMPP_DOMAIN --host $XMPP_HOST --port $XMPP_PORT --cafile $XMPP_CAFILE"
-XMPPCERT_PASSWORD="$password" java -jar harness/target/xmppcert.jar connect \
-  --jid "$user@$XMPP_DOMAIN" --host "$XMPP_HOST" --port "$XMPP_PORT" --cafile "$XMPP_CAFILE"
+out="${XMPPCERT_OUT:-xmppcert-report}"
+echo "xmppcert server --domain $XMPP_DOMAIN --host $XMPP_HOST --port $XMPP_PORT --register --cafile $XMPP_CAFILE --out $out"
+# Exit code 1 (NOT_COMPLIANT) is a result, not a failure of this script: the report says why.
+status=0
+java -jar harness/target/xmppcert.jar server --domain "$XMPP_DOMAIN" --host "$XMPP_HOST" --port "$XMPP_PORT" \
+  --register --cafile "$XMPP_CAFILE" --out "$out" || status=$?
+if [ "$status" -le 1 ]; then
+  echo "Open $(pwd)/$out/report.html in a browser."
+  exit 0
+fi
+exit "$status"

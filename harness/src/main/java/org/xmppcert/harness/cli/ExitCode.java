@@ -2,7 +2,7 @@ package org.xmppcert.harness.cli;
 
 /**
  * The exit codes of the {@code xmppcert} commands, documented in {@code --help} and the README.
- * {@code connect} uses 0 and 2–7; the certification commands will add 1 (not compliant).
+ * {@code connect} uses 0 and 2–7; {@code server} uses 0–3 (and 130 when interrupted).
  */
 public enum ExitCode {
     /** The command did what it was asked. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             "Compliance test harness for XMPP: certifies servers and clients against",
             "the XMPP Basic Client 2008 compliance level (XEP-0211): RFC 3920/3921 read",
             "with RFC 6120/6121, XEP-0030, XEP-0106, XEP-0115 and XEP-0138."},
-        subcommands = {ConnectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServerCommand.class, RequirementsCommand.class, ConnectCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Run 'xmppcert help <command>' for the options of a command."})
 public final class XmppCert implements Runnable {
 
@@ -20,7 +21,7 @@ public final class XmppCert implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'connect'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'server'");
     }
 
     /** Builds the command line with xmppcert's error handling: usage errors exit with 2. */

@@ -3,6 +3,7 @@ package org.xmppcert.xmpp.session;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs tasks one at a time, in submission order, on threads of a shared pool: the pattern given
@@ -36,7 +37,14 @@ final class SerialExecutor implements Executor {
     private synchronized void scheduleNext() {
         active = tasks.poll();
         if (active != null) {
-            pool.execute(active);
+            try {
+                pool.execute(active);
+            } catch (RejectedExecutionException e) {
+                // The client was closed with writes still queued: its connections are gone, so
+                // they can go nowhere. Dropped quietly rather than thrown on a pool thread.
+                tasks.clear();
+                active = null;
+            }
         }
     }
 }
