@@ -31,7 +31,6 @@ import org.xmppcert.xmpp.tls.TlsImplementation;
 import org.xmppcert.xmpp.tls.TrustPolicy;
 import org.xmppcert.xmpp.transcript.Transcript;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,32 +70,16 @@ final class ConnectCommand implements Callable<Integer> {
                     + "binding). Only a domain means anonymous login (SASL ANONYMOUS).")
     private String jid;
 
-    @Option(names = "--host", paramLabel = "HOST",
-            description = "Connect to this host instead of resolving _xmpp-client._tcp.<domain> (RFC 6120 §3.2).")
-    private String host;
-
-    @Option(names = "--port", paramLabel = "PORT",
-            description = "TCP port (default: 5222, or the port from the SRV record).")
-    private Integer port;
+    @CommandLine.Mixin
+    private AddressOptions address;
 
     @Option(names = "--password", paramLabel = "PASSWORD", interactive = false, arity = "1",
             description = "The password. Visible to other local users in the process list: prefer "
                     + "XMPPCERT_PASSWORD or standard input.")
     private String password;
 
-    @ArgGroup(exclusive = true)
-    private Trust trust = new Trust();
-
-    static final class Trust {
-        @Option(names = "--cafile", paramLabel = "FILE",
-                description = "Trust the CA certificate(s) in this PEM file instead of the JVM's trust store.")
-        Path caFile;
-
-        @Option(names = "--insecure",
-                description = "DANGER: accept ANY server certificate (for test servers only). The certificate is "
-                        + "still checked and the result shown.")
-        boolean insecure;
-    }
+    @CommandLine.Mixin
+    private TrustOptions trust;
 
     @Option(names = "--tls", paramLabel = "MODE", defaultValue = "required",
             description = "STARTTLS: required (default; refuse a server without it), optional, or disabled "
@@ -189,6 +172,8 @@ final class ConnectCommand implements Callable<Integer> {
         } catch (InvalidJidException e) {
             throw new UsageException("--jid: " + e.getMessage());
         }
+        String host = address.host();
+        Integer port = address.port();
         if (port != null && (port < 1 || port > 65535)) {
             throw new UsageException("--port must be between 1 and 65535");
         }
@@ -222,16 +207,10 @@ final class ConnectCommand implements Callable<Integer> {
 
     private TlsClientConfig tlsConfig(String domain) throws UsageException {
         TrustPolicy policy;
-        if (trust.caFile != null) {
-            try {
-                policy = TrustPolicy.caFile(domain, trust.caFile);
-            } catch (IOException | CertificateException e) {
-                throw new UsageException("--cafile " + trust.caFile + ": " + e.getMessage());
-            }
-        } else if (trust.insecure) {
-            policy = TrustPolicy.insecureAcceptAnyCertificate(domain);
-        } else {
-            policy = TrustPolicy.jvmDefault(domain);
+        try {
+            policy = trust.policy(domain);
+        } catch (IOException | CertificateException e) {
+            throw new UsageException("--cafile " + trust.caFile() + ": " + e.getMessage());
         }
         TlsClientConfig tls = TlsClientConfig.of(policy).withImplementation(parseTlsImplementation());
         if (tlsVersions != null && !tlsVersions.isEmpty()) {

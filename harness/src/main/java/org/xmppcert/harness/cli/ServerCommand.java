@@ -75,12 +75,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--domain", required = true, paramLabel = "DOMAIN", description = "The server's XMPP domain.")
     private String domain;
 
-    @Option(names = "--host", paramLabel = "HOST",
-            description = "Connect to this host instead of resolving _xmpp-client._tcp.<domain> (RFC 6120 §3.2).")
-    private String host;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: 5222, or the SRV record's).")
-    private Integer port;
+    @CommandLine.Mixin
+    private AddressOptions address;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Accounts accounts;
@@ -97,17 +93,8 @@ final class ServerCommand implements Callable<Integer> {
         List<String> pool;
     }
 
-    @ArgGroup(exclusive = true)
-    private Trust trust = new Trust();
-
-    static final class Trust {
-        @Option(names = "--cafile", paramLabel = "FILE",
-                description = "Trust the CA certificate(s) in this PEM file instead of the JVM's trust store.")
-        Path caFile;
-
-        @Option(names = "--insecure", description = "DANGER: accept ANY server certificate (test servers only).")
-        boolean insecure;
-    }
+    @CommandLine.Mixin
+    private TrustOptions trust;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = Constants.DEFAULT_PROFILE,
             description = "The profile to certify (default: ${DEFAULT-VALUE}); 'xmppcert requirements' lists it.")
@@ -192,7 +179,8 @@ final class ServerCommand implements Callable<Integer> {
             boolean complete = collector.complete() && !RunControl.stopRequested();
             Report report = new ReportBuilder(chosen, source.inScope(chosen, Subject.SERVER))
                     .version(version())
-                    .target(collector.target().orElse(new Target("server", domain, host, port == null ? 0 : port,
+                    .target(collector.target().orElse(new Target("server", domain, address.host(),
+                            address.port() == null ? 0 : address.port(),
                             null)))
                     .timing(start, Duration.ofNanos(System.nanoTime() - startNanos).toMillis())
                     .complete(complete)
@@ -222,11 +210,11 @@ final class ServerCommand implements Callable<Integer> {
     Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(Constants.DOMAIN, domain);
-        if (host != null) {
-            p.put(Constants.HOST, host);
+        if (address.host() != null) {
+            p.put(Constants.HOST, address.host());
         }
-        if (port != null) {
-            p.put(Constants.PORT, String.valueOf(port));
+        if (address.port() != null) {
+            p.put(Constants.PORT, String.valueOf(address.port()));
         }
         if (accounts.register) {
             p.put(Constants.REGISTER, "true");
@@ -241,13 +229,13 @@ final class ServerCommand implements Callable<Integer> {
             }
             p.put(Constants.ACCOUNTS, String.join(",", pool));
         }
-        if (trust.caFile != null) {
-            if (!Files.isReadable(trust.caFile)) {
-                throw new IllegalArgumentException("--cafile: cannot read " + trust.caFile);
+        if (trust.caFile() != null) {
+            if (!Files.isReadable(trust.caFile())) {
+                throw new IllegalArgumentException("--cafile: cannot read " + trust.caFile());
             }
-            p.put(Constants.CAFILE, trust.caFile.toString());
+            p.put(Constants.CAFILE, trust.caFile().toString());
         }
-        if (trust.insecure) {
+        if (trust.insecure()) {
             p.put(Constants.INSECURE, "true");
         }
         p.put(Constants.PROFILE, profile);

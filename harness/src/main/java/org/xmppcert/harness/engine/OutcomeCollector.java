@@ -14,8 +14,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.xmppcert.harness.run.ScenarioResults;
 import org.xmppcert.reports.model.ScenarioResult;
+import org.xmppcert.reports.model.Status;
 import org.xmppcert.reports.model.Target;
 
 /**
@@ -48,7 +48,9 @@ public final class OutcomeCollector implements TestExecutionListener {
         OutcomeChannel.scenarioOf(entry).ifPresent(r -> results.put(id.getUniqueIdObject(), r));
         OutcomeChannel.targetOf(entry).ifPresent(t -> target = t);
         OutcomeChannel.value(entry, OutcomeChannel.UNUSABLE).ifPresent(m -> unusable = m);
-        OutcomeChannel.value(entry, OutcomeChannel.COMPLETE).ifPresent(c -> complete &= Boolean.parseBoolean(c));
+        // Only ever set to false, so no read-modify-write on the volatile: safe from any thread.
+        OutcomeChannel.value(entry, OutcomeChannel.COMPLETE).filter(c -> !Boolean.parseBoolean(c))
+                .ifPresent(c -> complete = false);
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class OutcomeCollector implements TestExecutionListener {
             complete = false;
             UniqueId u = id.getUniqueIdObject();
             List<String> judges = id.getTags().stream().map(t -> t.getName()).toList();
-            results.put(u, ScenarioResults.notRun(lastValue(u, ScenarioDescriptor.SEGMENT), id.getDisplayName(),
+            results.put(u, notRun(lastValue(u, ScenarioDescriptor.SEGMENT), id.getDisplayName(),
                     lastValue(u, SpecDescriptor.SEGMENT), judges, reason));
         }
     }
@@ -73,6 +75,11 @@ public final class OutcomeCollector implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         finished = true;
+    }
+
+    /** A scenario that did not run (deadline, interruption): NOT_TESTED, no judgement. */
+    private static ScenarioResult notRun(String id, String title, String spec, List<String> judges, String reason) {
+        return new ScenarioResult(id, title, spec, Status.NOT_TESTED, 0, judges, reason, List.of(), List.of());
     }
 
     private static String lastValue(UniqueId id, String type) {

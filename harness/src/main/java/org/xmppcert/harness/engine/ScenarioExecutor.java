@@ -13,7 +13,6 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.xmppcert.harness.run.AccountProvider;
 import org.xmppcert.harness.run.AccountsUnavailableException;
-import org.xmppcert.harness.run.ScenarioResults;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Status;
@@ -92,18 +91,18 @@ final class ScenarioExecutor {
         long start = System.nanoTime();
         try (AccountProvider.Lease lease = backend.accounts().lease(scenario.id(), scenario.accounts())) {
             ScenarioOutcome outcome = backend.runner().run(scenario, lease.accounts());
-            result = ScenarioResults.of(scenario, outcome);
+            result = outcome.toResult(scenario);
         } catch (AccountsUnavailableException e) {
-            result = ScenarioResults.of(scenario, new ScenarioOutcome(List.of(), List.of(), e.getMessage(),
-                    (System.nanoTime() - start) / 1_000_000));
+            result = new ScenarioOutcome(List.of(), List.of(), e.getMessage(),
+                    (System.nanoTime() - start) / 1_000_000).toResult(scenario);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result = ScenarioResults.of(scenario, new ScenarioOutcome(List.of(), List.of(), "interrupted",
-                    (System.nanoTime() - start) / 1_000_000));
+            result = new ScenarioOutcome(List.of(), List.of(), "interrupted",
+                    (System.nanoTime() - start) / 1_000_000).toResult(scenario);
         } catch (RuntimeException e) {
             // A bug of the harness, not of the target: still one scenario's ERROR, never the run's end.
-            result = ScenarioResults.of(scenario, new ScenarioOutcome(List.of(), List.of(), "internal error: " + e,
-                    (System.nanoTime() - start) / 1_000_000));
+            result = new ScenarioOutcome(List.of(), List.of(), "internal error: " + e,
+                    (System.nanoTime() - start) / 1_000_000).toResult(scenario);
         }
         listener.reportingEntryPublished(d, OutcomeChannel.scenario(result));
         listener.executionFinished(d, junitResult(result));

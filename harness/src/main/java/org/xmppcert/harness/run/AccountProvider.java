@@ -21,8 +21,25 @@ public interface AccountProvider extends AutoCloseable {
     interface Lease extends AutoCloseable {
         List<Account> accounts();
 
+        /** Gives the accounts back; never throws (a failure to restore or remove is logged). */
         @Override
         void close();
+
+        /** A lease of these accounts whose {@link #close()} runs {@code giveBack}. */
+        static Lease of(List<Account> accounts, Runnable giveBack) {
+            List<Account> lent = List.copyOf(accounts);
+            return new Lease() {
+                @Override
+                public List<Account> accounts() {
+                    return lent;
+                }
+
+                @Override
+                public void close() {
+                    giveBack.run();
+                }
+            };
+        }
     }
 
     /** Releases what the provider holds; bounded. */

@@ -62,36 +62,32 @@ public final class PoolAccountProvider implements AccountProvider {
                     states.put(a, s);
                 }
             }
-        } catch (XmppException e) {
+        } catch (XmppException | RuntimeException e) {
+            // Every path gives the accounts back: a lost account would block later scenarios for good.
             give(taken);
             throw new AccountsUnavailableException("cannot log in as a pool account for " + scenarioId + ": "
                     + e.getMessage(), e);
         }
-        return new Lease() {
-            @Override
-            public List<Account> accounts() {
-                return accounts;
-            }
+        return AccountProvider.Lease.of(accounts, () -> restoreAndGive(states, taken));
+    }
 
-            @Override
-            public void close() {
+    /** Puts each account's state back (a failure is logged), then returns the accounts to the pool. */
+    private void restoreAndGive(Map<Account, AccountState> states, List<PoolAccount> taken) {
+        try {
+            for (Map.Entry<Account, AccountState> e : states.entrySet()) {
                 try {
-                    for (Map.Entry<Account, AccountState> e : states.entrySet()) {
-                        try {
-                            withSession(e.getKey(), s -> {
-                                e.getValue().restore(s);
-                                return null;
-                            });
-                        } catch (XmppException | RuntimeException ex) {
-                            LOG.warn("could not restore the roster and privacy lists of {}: {}", e.getKey().jid(),
-                                    ex.getMessage());
-                        }
-                    }
-                } finally {
-                    give(taken);
+                    withSession(e.getKey(), s -> {
+                        e.getValue().restore(s);
+                        return null;
+                    });
+                } catch (XmppException | RuntimeException ex) {
+                    LOG.warn("could not restore the roster and privacy lists of {}: {}", e.getKey().jid(),
+                            ex.getMessage());
                 }
             }
-        };
+        } finally {
+            give(taken);
+        }
     }
 
     private synchronized List<PoolAccount> take(int n) throws InterruptedException {

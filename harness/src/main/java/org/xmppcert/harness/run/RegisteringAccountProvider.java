@@ -4,12 +4,17 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppcert.scenarios.spi.Account;
@@ -40,49 +45,67 @@ public final class RegisteringAccountProvider implements AccountProvider {
         return t;
     });
 
-    private final java.util.Set<CompletableFuture<Void>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Background removals not finished yet, for {@link #close()} to wait for. */
+    private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
 
+    /** Accounts on this target, made and removed over sessions of this client (the caller closes it). */
     public RegisteringAccountProvider(Target target, XmppClient client) {
         this.target = target;
         this.client = client;
     }
 
     @Override
-    public Lease lease(String scenarioId, List<String> names) throws AccountsUnavailableException {
+    public Lease lease(String scenarioId, List<String> names) throws AccountsUnavailableException,
+            InterruptedException {
         List<CompletableFuture<Account>> made = new ArrayList<>();
         for (String name : names) {
             made.add(CompletableFuture.supplyAsync(() -> register(name), workers));
         }
         List<Account> accounts = new ArrayList<>();
         AccountsUnavailableException failure = null;
-        for (CompletableFuture<Account> f : made) {
-            try {
-                accounts.add(f.join());
-            } catch (CompletionException e) {
-                if (failure == null) {
-                    failure = new AccountsUnavailableException("cannot register an account for " + scenarioId
-                            + " (XEP-0077): " + e.getCause().getMessage(), e.getCause());
+        long deadline = System.nanoTime() + stepBound().toNanos();
+        try {
+            for (CompletableFuture<Account> f : made) {
+                try {
+                    accounts.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                            ? c.getCause() : e.getCause();
+                    if (failure == null) {
+                        failure = new AccountsUnavailableException("cannot register an account for " + scenarioId
+                                + " (XEP-0077): " + cause.getMessage(), cause);
+                    }
+                } catch (TimeoutException e) {
+                    // Registered later after all: removed then, so no account is left behind on the server.
+                    f.thenAccept(late -> removeAll(List.of(late)));
+                    if (failure == null) {
+                        failure = new AccountsUnavailableException("cannot register an account for " + scenarioId
+                                + " (XEP-0077): no answer within " + stepBound().toMillis() + " ms");
+                    }
                 }
             }
+        } catch (InterruptedException e) {
+            made.forEach(f -> f.thenAccept(late -> removeAll(List.of(late))));
+            throw e;
         }
         if (failure != null) {
             removeAll(accounts);
             throw failure;
         }
-        return new Lease() {
-            @Override
-            public List<Account> accounts() {
-                return accounts;
-            }
+        // Removal runs in the background: the next scenario need not wait for this one's clean-up.
+        return AccountProvider.Lease.of(accounts, () -> {
+            CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> removeAll(accounts), workers);
+            pending.add(removal);
+            removal.whenComplete((v, e) -> pending.remove(removal));
+        });
+    }
 
-            @Override
-            public void close() {
-                // In the background: the next scenario need not wait for this one's clean-up.
-                CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> removeAll(accounts), workers);
-                pending.add(removal);
-                removal.whenComplete((v, e) -> pending.remove(removal));
-            }
-        };
+    /**
+     * The bound on registering, or removing, one batch of accounts: each is a connection, a
+     * stream, STARTTLS (or a login) and two IQ round trips, each bounded by the reply timeout.
+     */
+    private Duration stepBound() {
+        return target.replyTimeout().multipliedBy(8);
     }
 
     /** Registers one account with a random name and password (XEP-0077 §3.1). */
@@ -115,7 +138,15 @@ public final class RegisteringAccountProvider implements AccountProvider {
         CompletableFuture<?>[] removals = accounts.stream()
                 .map(a -> CompletableFuture.runAsync(() -> remove(a), workers))
                 .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(removals).exceptionally(e -> null).join();
+        try {
+            CompletableFuture.allOf(removals).get(stepBound().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // each removal logs its own failure
+        } catch (TimeoutException e) {
+            LOG.warn("some test accounts may not have been removed: no answer within {} ms", stepBound().toMillis());
+        }
     }
 
     /** Logs in and cancels the registration (XEP-0077 §3.2); a failure is logged, not thrown. */
@@ -147,7 +178,7 @@ public final class RegisteringAccountProvider implements AccountProvider {
                     .get(target.replyTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.warn("some test accounts may not have been removed: {}", e.toString());
         }
         workers.shutdown();

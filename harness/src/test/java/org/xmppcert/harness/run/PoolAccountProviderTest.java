@@ -68,6 +68,20 @@ class PoolAccountProviderTest {
     }
 
     @Test
+    void accountsWhoseSnapshotFailsUnexpectedlyGoBackToThePool() {
+        // A closed client refuses to connect with an IllegalStateException, not an XmppException:
+        // before the fix the lease threw it and kept both accounts, so the next scenario waited forever.
+        org.xmppcert.xmpp.session.XmppClient closed = new org.xmppcert.xmpp.session.XmppClient();
+        closed.close();
+        PoolAccountProvider p = new PoolAccountProvider(TARGET, closed,
+                List.of(PoolAccount.parse("u1:p1", "example.com"), PoolAccount.parse("u2:p2", "example.com")));
+        assertThatThrownBy(() -> p.lease("s", List.of("alice", "bob")))
+                .isInstanceOf(AccountsUnavailableException.class)
+                .hasMessageContaining("cannot log in as a pool account for s");
+        assertThat(p.available()).isEqualTo(2);
+    }
+
+    @Test
     void poolAccountsParseAndNeverShowThePassword() {
         PoolAccount a = PoolAccount.parse("alice@example.com:s3cr:et", "example.com");
         assertThat(a.user()).isEqualTo("alice");

@@ -27,7 +27,7 @@ class ReportBuilderTest {
             req("C-should", "XEP-0138", Level.SHOULD));
 
     private static ScenarioResult scenario(String id, Judgement... js) {
-        return new ScenarioResult(id, "title " + id, "RFC 3920", ScenarioResults.worst(List.of(js)), 5,
+        return new ScenarioResult(id, "title " + id, "RFC 3920", org.xmppcert.scenarios.run.ScenarioOutcome.worst(List.of(js)), 5,
                 java.util.Arrays.stream(js).map(Judgement::requirement).toList(), null, List.of(js), List.of());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -61,7 +62,7 @@ public final class ScenarioExecution implements ScenarioContext {
     private final XmppClient sharedClient;
 
     private XmppClient client;
-    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean used = new AtomicBoolean();
     private final List<SessionNegotiator> negotiators = new ArrayList<>();
     private final List<Judgement> judgements = new ArrayList<>();
     private final List<Entry> transcript = new ArrayList<>();
@@ -118,6 +119,10 @@ public final class ScenarioExecution implements ScenarioContext {
         String error = null;
         try {
             scenario.run(this);
+        } catch (InterruptedException e) {
+            // The caller (a worker being stopped) must still see the interruption.
+            Thread.currentThread().interrupt();
+            error = "interrupted";
         } catch (Exception | AssertionError e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
@@ -180,7 +185,7 @@ public final class ScenarioExecution implements ScenarioContext {
             customizer.accept(account, b);
         }
         SessionNegotiator[] negotiator = new SessionNegotiator[1];
-        java.util.concurrent.atomic.AtomicBoolean tracked = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean tracked = new AtomicBoolean();
         b.sessionOptions(baseOptions.toBuilder().transcriptListener(e -> {
             record(sessionName, e);
             // The first entry is our stream header, written once the negotiator has its session.
@@ -257,24 +262,35 @@ public final class ScenarioExecution implements ScenarioContext {
         return client;
     }
 
+    /**
+     * Closes every session (closing handshake, bounded), then this execution's own client. One
+     * session failing to close does not keep the others, or the client, open.
+     */
     private void closeAll() {
         List<SessionNegotiator> all;
         synchronized (this) {
             all = List.copyOf(negotiators);
         }
         Duration bound = replyTimeout().compareTo(Duration.ofSeconds(2)) < 0 ? replyTimeout() : Duration.ofSeconds(2);
-        for (SessionNegotiator n : all) {
-            XmppSession s = n.session();
-            if (s != null && s.isOpen()) {
-                s.close(bound);
+        try {
+            for (SessionNegotiator n : all) {
+                XmppSession s = n.session();
+                if (s != null && s.isOpen()) {
+                    try {
+                        s.close(bound);
+                    } catch (RuntimeException e) {
+                        s.abort();
+                    }
+                }
             }
-        }
-        XmppClient own;
-        synchronized (this) {
-            own = sharedClient == null ? client : null;
-        }
-        if (own != null) {
-            own.close();
+        } finally {
+            XmppClient own;
+            synchronized (this) {
+                own = sharedClient == null ? client : null;
+            }
+            if (own != null) {
+                own.close();
+            }
         }
     }
 
@@ -288,7 +304,6 @@ public final class ScenarioExecution implements ScenarioContext {
         private final Map<String, Account> accounts = new LinkedHashMap<>();
         private SessionOptions options = SessionOptions.defaults();
         private XmppClient client;
-    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Builder(String domain) {
             this.domain = domain;
@@ -319,6 +334,7 @@ public final class ScenarioExecution implements ScenarioContext {
             return this;
         }
 
+        /** Several accounts, each under its name in the scenario. */
         public Builder accounts(Map<String, Account> byName) {
             accounts.putAll(byName);
             return this;
@@ -339,6 +355,7 @@ public final class ScenarioExecution implements ScenarioContext {
             return this;
         }
 
+        /** The execution, ready to {@link ScenarioExecution#run run} one scenario. */
         public ScenarioExecution build() {
             return new ScenarioExecution(this);
         }

@@ -1,6 +1,9 @@
 package org.xmppcert.scenarios.run;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Status;
@@ -23,29 +26,40 @@ public record ScenarioOutcome(List<Judgement> judgements, List<WireEntry> transc
         transcript = List.copyOf(transcript);
     }
 
+    /** Judgement statuses from the worst to the best (harness-design "Verdict aggregation"). */
+    private static final List<Status> WORST_FIRST = List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.PASS,
+            Status.NOT_APPLICABLE);
+
     /**
      * The scenario's status (harness-design "Verdict aggregation"): the worst of its judgements in
      * the order FAIL, ERROR, WARN, PASS, NOT_APPLICABLE; ERROR when it could not finish or judged nothing.
      */
     public Status status() {
-        List<Status> order = List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.PASS, Status.NOT_APPLICABLE);
-        if (judgements.stream().anyMatch(j -> j.status() == Status.FAIL)) {
-            return Status.FAIL;
-        }
-        if (error != null || judgements.isEmpty()) {
+        return status(judgements, error);
+    }
+
+    private static Status status(List<Judgement> judgements, String error) {
+        Status worst = worst(judgements);
+        if (worst == null || error != null && worst != Status.FAIL) {
             return Status.ERROR;
         }
-        for (Status s : order) {
+        return worst;
+    }
+
+    /** The worst status among the judgements in the design's order, or {@code null} when there are none. */
+    public static Status worst(List<Judgement> judgements) {
+        for (Status s : WORST_FIRST) {
             if (judgements.stream().anyMatch(j -> j.status() == s)) {
                 return s;
             }
         }
-        return Status.ERROR;
+        return null;
     }
 
     /**
-     * The summary line of the report: the error that stopped the scenario, else the first FAIL,
-     * else the first ERROR or WARN; {@code null} when everything passed or did not apply.
+     * Why the scenario went wrong, for logs: the error that stopped it, else the first FAIL, else
+     * the first ERROR or WARN; {@code null} when everything passed or did not apply. The report's
+     * summary line is {@link #toResult}'s, which explains the status instead.
      */
     public String message() {
         if (error != null) {
@@ -61,10 +75,60 @@ public record ScenarioOutcome(List<Judgement> judgements, List<WireEntry> transc
         return null;
     }
 
-    /** The report's record of this outcome, for the scenario that produced it. */
+    /**
+     * The report's record of this outcome, for the scenario that produced it: the only conversion
+     * from an outcome to a {@link ScenarioResult}. When the scenario could not finish, every id of
+     * {@link ScenarioDefinition#judges()} it had not judged is an ERROR ("not reached", the
+     * harness design's rule for a step that errors); the status is {@link #status()} over those
+     * judgements; the summary line explains that status: the first FAIL, else the error, else the
+     * first ERROR, else "judged nothing", else the first WARN or NOT_APPLICABLE.
+     */
     public ScenarioResult toResult(ScenarioDefinition scenario) {
-        return new ScenarioResult(scenario.id(), scenario.title(), scenario.spec(), status(), durationMs,
-                scenario.judges(), message(), judgements, transcript);
+        List<Judgement> all = new ArrayList<>(judgements);
+        if (error != null) {
+            Set<String> judged = new HashSet<>();
+            all.forEach(j -> judged.add(j.requirement()));
+            for (String id : scenario.judges()) {
+                if (judged.add(id)) {
+                    all.add(new Judgement(id, Status.ERROR, "not reached: " + error, null, null));
+                }
+            }
+        }
+        return new ScenarioResult(scenario.id(), scenario.title(), scenario.spec(), status(all, error), durationMs,
+                scenario.judges(), summary(all, error), all, transcript);
+    }
+
+    /** The report's summary line: what explains the status (see {@link #toResult}). */
+    private static String summary(List<Judgement> judgements, String error) {
+        Judgement firstFail = first(judgements, Status.FAIL);
+        if (firstFail != null) {
+            return line(firstFail);
+        }
+        if (error != null) {
+            return error;
+        }
+        Judgement firstError = first(judgements, Status.ERROR);
+        if (firstError != null) {
+            return line(firstError);
+        }
+        if (judgements.isEmpty()) {
+            return "the scenario judged nothing";
+        }
+        for (Status s : List.of(Status.WARN, Status.NOT_APPLICABLE)) {
+            Judgement j = first(judgements, s);
+            if (j != null) {
+                return line(j);
+            }
+        }
+        return null;
+    }
+
+    private static Judgement first(List<Judgement> judgements, Status status) {
+        return judgements.stream().filter(j -> j.status() == status).findFirst().orElse(null);
+    }
+
+    private static String line(Judgement j) {
+        return j.requirement() + ": " + j.message();
     }
 
     /** The judgements and the transcript, as text: for test failure messages and logs. */
