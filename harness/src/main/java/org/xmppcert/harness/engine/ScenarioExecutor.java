@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -49,7 +50,15 @@ final class ScenarioExecutor {
         this.deadlineNanos = deadline == null ? Long.MAX_VALUE : startNanos + deadline.toNanos();
     }
 
-    /** Runs them all; returns whether every one started (the run is complete). */
+    /** How long an interrupted run waits for its interrupted workers to end. */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(10);
+
+    /**
+     * Runs them all; returns whether every one started (the run is complete). Waiting for the
+     * workers needs no timeout of its own: each scenario is bounded by the reply timeout of its
+     * every wait, and the deadline stops new ones. When the calling thread is interrupted, the
+     * workers are interrupted too and waited for (bounded), so that none outlives the backend.
+     */
     boolean runAll(List<ScenarioDescriptor> scenarios) {
         ExecutorService workers = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "xmppcert-scenario-" + started.incrementAndGet());
@@ -70,12 +79,22 @@ final class ScenarioExecutor {
             }
         } catch (InterruptedException e) {
             RunControl.requestStop();
-            Thread.currentThread().interrupt();
             incomplete.set(true);
+            workers.shutdownNow();
+            awaitWorkers(workers);
+            Thread.currentThread().interrupt();
         } finally {
             workers.shutdown();
         }
         return !incomplete.get();
+    }
+
+    private static void awaitWorkers(ExecutorService workers) {
+        try {
+            workers.awaitTermination(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void runOne(ScenarioDescriptor d) {

@@ -113,16 +113,8 @@ final class TestScenarios {
                 return (scenarioId, names) -> {
                     List<Account> accounts = names.stream()
                             .map(n -> new Account(n, Jid.of(n + "@test.example"), "pw".toCharArray())).toList();
-                    return new AccountProvider.Lease() {
-                        @Override
-                        public List<Account> accounts() {
-                            return accounts;
-                        }
-
-                        @Override
-                        public void close() {
-                        }
-                    };
+                    return AccountProvider.Lease.of(accounts, () -> {
+                    });
                 };
             }
 

@@ -7,16 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.Status;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
@@ -29,8 +25,9 @@ import org.xmppcert.scenarios.spi.ScenarioDefinition;
  */
 class NegativeControlsIT {
 
-    private static ProsodyScenarioRunner runner;
-    private static ExecutorService pool;
+    @RegisterExtension
+    static final ParallelProsodyRuns RUNS = new ParallelProsodyRuns();
+
     private static final Map<String, Tamper> CONTROLS = new HashMap<>();
     private static final Map<String, String> EXEMPT = new HashMap<>();
 
@@ -44,15 +41,6 @@ class NegativeControlsIT {
             });
             EXEMPT.putAll(set.exemptions());
         }
-        runner = new ProsodyScenarioRunner();
-        pool = ScenarioRuns.pool();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        pool.shutdownNow();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-        runner.close();
     }
 
     @Test
@@ -75,13 +63,11 @@ class NegativeControlsIT {
     @TestFactory
     Stream<DynamicTest> everyControlledScenarioFails() {
         List<ScenarioDefinition> scenarios = ScenarioRuns.shipped().stream().filter(s -> CONTROLS.containsKey(s.id())).toList();
-        List<Future<ScenarioRuns.Run>> runs = ScenarioRuns.start(runner, scenarios, s -> CONTROLS.get(s.id()), pool);
-        return IntStream.range(0, scenarios.size()).mapToObj(i -> DynamicTest.dynamicTest(scenarios.get(i).id(), () -> {
-            ScenarioRuns.Run run = runs.get(i).get(3, TimeUnit.MINUTES);
+        return RUNS.eachRun(scenarios, s -> CONTROLS.get(s.id()), run -> {
             assertThat(run.failure()).as(run::describe).isNull();
             List<Judgement> fails = run.outcome().judgements().stream()
                     .filter(j -> j.status() == Status.FAIL && j.observed() != null).toList();
             assertThat(fails).as("a FAIL with the offending stanza, under the negative control: " + run.describe()).isNotEmpty();
-        }));
+        });
     }
 }
