@@ -108,6 +108,7 @@ public final class OutcomeCollector implements TestExecutionListener {
         }
     }
 
+    /** The target as the engine published it (with its software), once the check before the first scenario passed. */
     public Optional<Target> target() {
         return Optional.ofNullable(target);
     }

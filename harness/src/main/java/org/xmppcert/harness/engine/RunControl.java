@@ -16,10 +16,12 @@ public final class RunControl {
     private RunControl() {
     }
 
+    /** Starts no more scenarios in any running engine of this JVM. */
     public static void requestStop() {
         stopRequested = true;
     }
 
+    /** Whether a stop was requested since the last {@link #reset()}. */
     public static boolean stopRequested() {
         return stopRequested;
     }

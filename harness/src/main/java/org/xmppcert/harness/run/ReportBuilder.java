@@ -44,37 +44,48 @@ public final class ReportBuilder {
         this.inScope = List.copyOf(inScope);
     }
 
+    /** The server the report is about, with its software as it answered XEP-0092. */
     public ReportBuilder target(Target t) {
         this.target = t;
         return this;
     }
 
+    /** The version of xmppcert that made the report. */
     public ReportBuilder version(String v) {
         this.version = v;
         return this;
     }
 
+    /** When the run started and how long it took. */
     public ReportBuilder timing(Instant runStart, long runDurationMs) {
         this.start = runStart;
         this.durationMs = runDurationMs;
         return this;
     }
 
+    /** Whether every scenario started (a deadline or Ctrl-C makes a report incomplete). */
     public ReportBuilder complete(boolean c) {
         this.complete = c;
         return this;
     }
 
+    /** One scenario's result. */
     public ReportBuilder add(ScenarioResult result) {
         scenarios.add(result);
         return this;
     }
 
+    /** Scenario results, in the order the report lists them. */
     public ReportBuilder addAll(List<ScenarioResult> results) {
         scenarios.addAll(results);
         return this;
     }
 
+    /**
+     * The report: each requirement in scope gets its status, the RECOMMENDED specifications the
+     * target lacks entirely become WARN, and the profile its verdict, by {@link VerdictCalculator}
+     * (harness design, "Verdict aggregation").
+     */
     public Report build() {
         Map<String, List<Judgement>> judgements = new LinkedHashMap<>();
         Map<String, Set<String>> judgedBy = new LinkedHashMap<>();

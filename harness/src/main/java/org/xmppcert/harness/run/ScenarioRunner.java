@@ -12,5 +12,10 @@ import org.xmppcert.scenarios.spi.ScenarioDefinition;
  */
 @FunctionalInterface
 public interface ScenarioRunner {
+    /**
+     * Runs the scenario once with these accounts, in the order of its {@link ScenarioDefinition#accounts()}.
+     *
+     * @return what it produced; a scenario that could not finish has the outcome's error set
+     */
     ScenarioOutcome run(ScenarioDefinition scenario, List<Account> accounts);
 }

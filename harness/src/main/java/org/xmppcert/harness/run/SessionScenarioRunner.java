@@ -17,6 +17,7 @@ public final class SessionScenarioRunner implements ScenarioRunner {
     private final Target target;
     private final XmppClient client;
 
+    /** Runs against the target over sessions of the client (the caller closes it). */
     public SessionScenarioRunner(Target target, XmppClient client) {
         this.target = target;
         this.client = client;
