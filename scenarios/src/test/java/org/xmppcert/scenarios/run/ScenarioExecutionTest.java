@@ -5,52 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.catalog.Subject;
-import org.xmppcert.scenarios.spi.ScenarioContext;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 /** What {@link ScenarioExecution#run} does with a scenario that stops, without any server. */
 class ScenarioExecutionTest {
 
     /** A scenario judging {@code a} then {@code b}, whose body is given. */
-    private static ScenarioDefinition scenario(ThrowingBody body) {
-        return new ScenarioDefinition() {
-            public String id() {
-                return "sc";
-            }
-
-            public String title() {
-                return "a scenario";
-            }
-
-            public String spec() {
-                return "RFC 3920";
-            }
-
-            public Subject subject() {
-                return Subject.SERVER;
-            }
-
-            public List<String> accounts() {
-                return List.of();
-            }
-
-            public List<String> judges() {
-                return List.of("a", "b");
-            }
-
-            public String source() {
-                return "test";
-            }
-
-            public void run(ScenarioContext context) throws Exception {
-                body.run(context);
-            }
-        };
-    }
-
-    private interface ThrowingBody {
-        void run(ScenarioContext context) throws Exception;
+    private static ScenarioDefinition scenario(TestDefinitions.Body body) {
+        return TestDefinitions.of(List.of(), List.of("a", "b"), body);
     }
 
     @Test

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.ScenarioResult;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.catalog.Subject;
-import org.xmppcert.scenarios.spi.ScenarioContext;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 class ScenarioOutcomeTest {
@@ -41,38 +39,8 @@ class ScenarioOutcomeTest {
 
     // ------------------------------------------------------------------ toResult (the report's record)
 
-    private static final ScenarioDefinition DEF = new ScenarioDefinition() {
-        public String id() {
-            return "sc";
-        }
-
-        public String title() {
-            return "a scenario";
-        }
-
-        public String spec() {
-            return "RFC 3920";
-        }
-
-        public Subject subject() {
-            return Subject.SERVER;
-        }
-
-        public List<String> accounts() {
-            return List.of("alice");
-        }
-
-        public List<String> judges() {
-            return List.of("a", "b", "c");
-        }
-
-        public String source() {
-            return "test";
-        }
-
-        public void run(ScenarioContext context) {
-        }
-    };
+    private static final ScenarioDefinition DEF = TestDefinitions.of(List.of("alice"), List.of("a", "b", "c"), c -> {
+    });
 
     private static ScenarioResult result(String error, Judgement... js) {
         return new ScenarioOutcome(List.of(js), List.of(), error, 7).toResult(DEF);
