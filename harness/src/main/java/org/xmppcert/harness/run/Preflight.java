@@ -21,6 +21,9 @@ public final class Preflight {
     }
 
     /**
+     * Logs in once with a leased account (closing the session and giving the lease back on every
+     * path) and asks the server's software (XEP-0092).
+     *
      * @return what the server says it is, or {@code null} when it does not answer XEP-0092
      * @throws TargetUnusableException when no session can be had
      */
