@@ -1,0 +1,71 @@
+package org.xmppcert.scenarios.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.xmppcert.reports.model.Status;
+import org.xmppcert.scenarios.run.ScenarioExecution;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
+import org.xmppcert.scenarios.spi.Account;
+import org.xmppcert.scenarios.spi.ScenarioDefinition;
+import org.xmppcert.xmpp.it.CiServer;
+import org.xmppcert.xmpp.it.TestAccounts;
+import org.xmppcert.xmpp.session.SessionOptions;
+import org.xmppcert.xmpp.session.XmppClient;
+import org.xmppcert.xmpp.tls.TrustPolicy;
+
+/**
+ * Opt-in ({@code -Dxmppcert.imext.report=DIR}, optionally {@code -Dxmppcert.imext.server=prosody}
+ * and {@code -Dxmppcert.imext.only=REGEX} on the scenario id): runs the privacy list, XEP-0115,
+ * XEP-0138 and XEP-0106 scenarios against a CI server (ejabberd by default) and writes each outcome
+ * (judgements and transcript) to DIR, one line per scenario on stdout. It reports, it does not
+ * assert: ejabberd's deviations are read by hand against the spec; AllScenariosProsodyIT is the
+ * check on Prosody.
+ */
+class ImExtEjabberdReportIT {
+
+    /** The scenarios of this content area, by source. */
+    static boolean ours(ScenarioDefinition s) {
+        String source = String.valueOf(s.source());
+        return source.matches(".*scenarios/(privacy|caps|jid-escaping)/.*") || source.contains(".imext.");
+    }
+
+    @Test
+    void runAgainstCiServer() throws Exception {
+        String dir = System.getProperty("xmppcert.imext.report");
+        assumeTrue(dir != null, "set -Dxmppcert.imext.report=DIR to run");
+        String only = System.getProperty("xmppcert.imext.only", ".*");
+        Files.createDirectories(Path.of(dir));
+        CiServer server = "prosody".equals(System.getProperty("xmppcert.imext.server")) ? CiServer.prosody() : CiServer.ejabberd();
+        TrustPolicy trust = TrustPolicy.caFile(server.domain(), server.caFile());
+        try (XmppClient client = new XmppClient()) {
+            for (ScenarioDefinition s : ScenarioRuns.shipped()) {
+                if (!ours(s) || !s.id().matches(only)) {
+                    continue;
+                }
+                ScenarioOutcome o;
+                try (TestAccounts accounts = new TestAccounts(server, client)) {
+                    Map<String, Account> byName = new LinkedHashMap<>();
+                    for (String name : s.accounts()) {
+                        TestAccounts.Account a = accounts.create();
+                        byName.put(name, new Account(name, a.jid(), a.password().toCharArray()));
+                    }
+                    o = ScenarioExecution.builder(server.domain()).host(server.host(), server.port()).trust(trust)
+                            .accounts(byName)
+                            .sessionOptions(SessionOptions.builder().replyTimeout(ProsodyScenarioRunner.TIMEOUT)
+                                    .connectTimeout(ProsodyScenarioRunner.TIMEOUT).build())
+                            .client(client).build().run(s);
+                }
+                Files.writeString(Path.of(dir, s.id() + ".txt"), o.describe());
+                System.out.println("IMEXT " + server.name() + " " + s.id() + " " + o.status() + " " + o.judgements().stream()
+                        .filter(j -> j.status() != Status.PASS).map(j -> j.status() + ":" + j.requirement())
+                        .distinct().collect(Collectors.joining(" ")));
+            }
+        }
+    }
+}
