@@ -75,9 +75,9 @@ public final class ImExtControls implements NegativeControlSet {
 
         // ------------------------------------------------------------ XEP-0106
         c.put("escaped-roster-items", Tamper.on(Tamper.iq("set").and(Tamper.hasChild("query", ROSTER)))
-                .with(rewrite("d\\27artagnan", "d'artagnan")));
+                .with(rewrite("d\\27artagnan", "d&apos;artagnan")));
         c.put("escaped-address-routing", Tamper.on(Tamper.stanza("message").and(Tamper.attribute("type", "error")))
-                .with(rewrite("d\\27artagnan", "d'artagnan")));
+                .with(rewrite("d\\27artagnan", "d&apos;artagnan")));
         return c;
     }
 
@@ -105,15 +105,19 @@ public final class ImExtControls implements NegativeControlSet {
 
     /**
      * A server that leaks: the full JID of the session bound with this resource is learnt from the
-     * 'to' of what it receives (its own presence comes back to it at login), and right after the
+     * 'to' of what it receives or its bind result, and right after the
      * trigger stanza a stanza from that JID (built by {@code xml}) is delivered too.
      */
     static Tamper leakFrom(String resource, Predicate<Element> trigger, Function<String, String> xml) {
         AtomicReference<String> jid = new AtomicReference<>();
         return Tamper.on(e -> true).with(e -> {
             String to = e.attribute("to");
-            if (to != null && to.endsWith("/" + resource)) {
-                jid.compareAndSet(null, to);
+            Element bind = e.child("bind", "urn:ietf:params:xml:ns:xmpp-bind");
+            String bound = bind == null ? null : bind.childText("jid", "urn:ietf:params:xml:ns:xmpp-bind");
+            for (String candidate : new String[] {to, bound}) {
+                if (candidate != null && candidate.endsWith("/" + resource)) {
+                    jid.compareAndSet(null, candidate);
+                }
             }
             if (trigger.test(e) && jid.get() != null) {
                 return List.of(e, Tamper.xml(xml.apply(jid.get())));

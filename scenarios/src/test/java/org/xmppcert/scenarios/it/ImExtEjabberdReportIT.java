@@ -20,8 +20,9 @@ import org.xmppcert.xmpp.session.XmppClient;
 import org.xmppcert.xmpp.tls.TrustPolicy;
 
 /**
- * Opt-in ({@code -Dxmppcert.imext.report=DIR}, optionally {@code -Dxmppcert.imext.server=prosody}
- * and {@code -Dxmppcert.imext.only=REGEX} on the scenario id): runs the privacy list, XEP-0115,
+ * Opt-in ({@code -Dxmppcert.imext.report=DIR}, optionally {@code -Dxmppcert.imext.server=prosody},
+ * {@code -Dxmppcert.imext.only=REGEX} on the scenario id, {@code -Dxmppcert.imext.controls=true} to
+ * run each with its negative control): runs the privacy list, XEP-0115,
  * XEP-0138 and XEP-0106 scenarios against a CI server (ejabberd by default) and writes each outcome
  * (judgements and transcript) to DIR, one line per scenario on stdout. It reports, it does not
  * assert: ejabberd's deviations are read by hand against the spec; AllScenariosProsodyIT is the
@@ -40,6 +41,8 @@ class ImExtEjabberdReportIT {
         String dir = System.getProperty("xmppcert.imext.report");
         assumeTrue(dir != null, "set -Dxmppcert.imext.report=DIR to run");
         String only = System.getProperty("xmppcert.imext.only", ".*");
+        // -Dxmppcert.imext.controls=true: each scenario with its negative control (ImExtControls).
+        Map<String, Tamper> controls = Boolean.getBoolean("xmppcert.imext.controls") ? new ImExtControls().controls() : Map.of();
         Files.createDirectories(Path.of(dir));
         CiServer server = "prosody".equals(System.getProperty("xmppcert.imext.server")) ? CiServer.prosody() : CiServer.ejabberd();
         TrustPolicy trust = TrustPolicy.caFile(server.domain(), server.caFile());
@@ -55,10 +58,14 @@ class ImExtEjabberdReportIT {
                         TestAccounts.Account a = accounts.create();
                         byName.put(name, new Account(name, a.jid(), a.password().toCharArray()));
                     }
+                    SessionOptions.Builder options = SessionOptions.builder().replyTimeout(ProsodyScenarioRunner.TIMEOUT)
+                            .connectTimeout(ProsodyScenarioRunner.TIMEOUT);
+                    if (controls.containsKey(s.id())) {
+                        options.inboundTamper(controls.get(s.id()));
+                    }
                     o = ScenarioExecution.builder(server.domain()).host(server.host(), server.port()).trust(trust)
                             .accounts(byName)
-                            .sessionOptions(SessionOptions.builder().replyTimeout(ProsodyScenarioRunner.TIMEOUT)
-                                    .connectTimeout(ProsodyScenarioRunner.TIMEOUT).build())
+                            .sessionOptions(options.build())
                             .client(client).build().run(s);
                 }
                 Files.writeString(Path.of(dir, s.id() + ".txt"), o.describe());
