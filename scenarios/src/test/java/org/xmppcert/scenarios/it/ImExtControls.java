@@ -78,6 +78,9 @@ public final class ImExtControls implements NegativeControlSet {
                 .with(rewrite("d\\27artagnan", "d&apos;artagnan")));
         c.put("escaped-address-routing", Tamper.on(Tamper.stanza("message").and(Tamper.attribute("type", "error")))
                 .with(rewrite("d\\27artagnan", "d&apos;artagnan")));
+        // The escaped account's message arrives with its sender unescaped.
+        c.put("escaped-account-routed", Tamper.on(Tamper.stanza("message").and(Tamper.attribute("id", "m1")))
+                .with(rewrite("d\\27artagnan", "d&apos;artagnan")));
         return c;
     }
 
