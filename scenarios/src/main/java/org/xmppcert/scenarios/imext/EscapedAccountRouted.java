@@ -26,7 +26,8 @@ import org.xmppcert.xmpp.xml.Element;
 
 /**
  * An account whose localpart is escaped (XEP-0106 §5.1 example 4, {@code d\27artagnan}, with a
- * suffix from alice's fresh localpart) is registered in band (XEP-0077), authenticated and bound
+ * suffix from alice's localpart and a random one, since a
+ * pool account's name is the same from run to run) is registered in band (XEP-0077), authenticated and bound
  * under that localpart; it sends alice a message and alice answers to its bare JID: the server
  * stamps and routes the escaped JID byte for byte (XEP-0106 §2 requirements 4 and 5, §4.1 rule 4).
  * The account is removed at the end.
@@ -77,7 +78,8 @@ public final class EscapedAccountRouted implements JavaScenario {
     @Override
     public void run(ScenarioContext ctx) throws XmppException {
         Account alice = ctx.account("alice");
-        Jid escaped = Jid.ofUnescaped("d'artagnan-" + alice.jid().local().orElse("x"), ctx.domain(), null);
+        Jid escaped = Jid.ofUnescaped("d'artagnan-" + alice.jid().local().orElse("x") + "-"
+                + HexFormat.of().toHexDigits((short) RANDOM.nextInt(0x10000)), ctx.domain(), null);
         String local = escaped.local().orElseThrow();
         byte[] secret = new byte[12];
         RANDOM.nextBytes(secret);
