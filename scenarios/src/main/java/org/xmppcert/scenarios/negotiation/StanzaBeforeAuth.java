@@ -11,7 +11,7 @@ import org.xmppcert.xmpp.xml.Element;
 /**
  * A stanza before authentication (RFC 3920 §4.3: the server "MUST NOT process" it and SHOULD close
  * the stream with a not-authorized stream error; RFC 6120 §4.3.5 raised the latter to MUST). An IQ
- * get to the server (a XEP-0199 ping, which the server would answer once authenticated) is sent on
+ * get to the server (a XEP-0030 disco#info query, which the server answers once authenticated) is sent on
  * the stream after TLS, before SASL: a result shows it processed.
  */
 public final class StanzaBeforeAuth extends NegotiationScenario {
@@ -37,7 +37,7 @@ public final class StanzaBeforeAuth extends NegotiationScenario {
     @Override
     public void run(ScenarioContext ctx) throws XmppException {
         SessionNegotiator n = afterTls(ctx, "a", null);
-        n.session().sendRaw("<iq type='get' id='ba1' to='" + ctx.domain() + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+        n.session().sendRaw("<iq type='get' id='ba1' to='" + ctx.domain() + "'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
         Element answer = awaitOrStreamError(ctx, n.session(), e -> e.is("iq", "jabber:client") && "ba1".equals(e.attribute("id")));
         Element evidence = answer != null ? answer : n.features().element();
         boolean processed = answer != null && "result".equals(answer.attribute("type"));

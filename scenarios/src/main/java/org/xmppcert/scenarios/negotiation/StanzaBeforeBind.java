@@ -11,9 +11,9 @@ import org.xmppcert.xmpp.xml.Element;
 
 /**
  * A stanza other than the bind IQ before binding completes (RFC 3920 §7: "the server MUST NOT
- * process the stanza and SHOULD return a <not-authorized/> stanza error"; RFC 6120 §7.1). A ping
+ * process the stanza and SHOULD return a <not-authorized/> stanza error"; RFC 6120 §7.1). A disco#info query
  * to the server is sent after SASL, right before the bind request; the server handles a stream's
- * stanzas in order, so an answer to the ping comes before the bind result. A second ping after
+ * stanzas in order, so an answer to it comes before the bind result. A second one after
  * binding closes the observation: a result to the first one, at any time, shows it processed.
  */
 public final class StanzaBeforeBind extends NegotiationScenario {
@@ -40,19 +40,19 @@ public final class StanzaBeforeBind extends NegotiationScenario {
         SessionNegotiator n = afterTls(ctx, "a", null);
         n.authenticate();
         XmppSession s = n.session();
-        s.sendRaw("<iq type='get' id='bb1' to='" + ctx.domain() + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+        s.sendRaw("<iq type='get' id='bb1' to='" + ctx.domain() + "'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
         s.sendRaw("<iq type='set' id='bind1'><bind xmlns='" + BIND + "'/></iq>");
         Element first = awaitOrStreamError(ctx, s, e -> e.is("iq", "jabber:client")
                 && ("bb1".equals(e.attribute("id")) || "bind1".equals(e.attribute("id"))));
         if (first == null) {
-            throw new XmppException("neither the ping nor the bind request was answered within " + ctx.replyTimeout().toMillis() + " ms");
+            throw new XmppException("neither the query nor the bind request was answered within " + ctx.replyTimeout().toMillis() + " ms");
         }
         if (StreamError.isStreamError(first) || "bb1".equals(first.attribute("id"))) {
             judge(ctx, first);
             return;
         }
-        // Bound: a ping now is answered only after anything the server still had of the first one.
-        s.sendRaw("<iq type='get' id='bb2' to='" + ctx.domain() + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+        // Bound: a query now is answered only after anything the server still had of the first one.
+        s.sendRaw("<iq type='get' id='bb2' to='" + ctx.domain() + "'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
         Element barrier = awaitOrStreamError(ctx, s, e -> e.is("iq", "jabber:client") && "bb2".equals(e.attribute("id")));
         Element late = s.poll(e -> e.is("iq", "jabber:client") && "bb1".equals(e.attribute("id"))).orElse(null);
         if (late != null) {

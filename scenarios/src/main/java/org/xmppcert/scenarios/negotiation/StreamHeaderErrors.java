@@ -13,7 +13,8 @@ import org.xmppcert.xmpp.xml.Element;
 /**
  * Stream errors provoked by the initial header (RFC 3920 §4.7.1, §4.7.3; RFC 6120 §4.9.1.2,
  * §4.9.1.3, §4.9.3): a {@code to} the server does not host gets {@code host-unknown}, inside an
- * opened response stream (header, then error) whose {@code from} is the server's own hostname; a
+ * opened response stream (header, then error) whose {@code from} is the server's own hostname (RFC
+ * 3920 SHOULD; RFC 6120 §4.9.1.3 MUST, the empty string allowed), not the unknown host echoed; a
  * streams namespace other than {@code http://etherx.jabber.org/streams} gets
  * {@code invalid-namespace}; an unsupported major version (2.0) gets {@code unsupported-version}
  * or, as RFC 3920 §4.4.1 allows, a response header with the lower version the server supports.
@@ -64,7 +65,8 @@ public final class StreamHeaderErrors extends NegotiationScenario {
                     ? "the error came inside an opened response stream" : "the error came without a response stream header",
                     "<stream:stream …> then <stream:error/>", response != null ? response.root() : error);
             String from = response == null ? null : response.from();
-            boolean ok = from != null && !from.isBlank() && !from.equalsIgnoreCase(UNKNOWN_HOST);
+            // RFC 6120 §4.9.1.3: "either an authoritative FQDN for the receiving entity or the empty string".
+            boolean ok = from != null && !from.equalsIgnoreCase(UNKNOWN_HOST);
             ctx.judge(HOST_UNKNOWN_FROM, response == null ? Status.NOT_APPLICABLE : passIf(ok), from == null
                     ? "the response header has no 'from'" : "the response header's 'from' is '" + from + "'",
                     "<stream:stream from='" + ctx.domain() + "'>", response != null ? response.root() : error);
