@@ -75,6 +75,9 @@ public final class NegotiationControls implements NegativeControlSet {
                 Map.entry("bind-result-jid", Tamper.on(iq("result").and(hasChild("bind", BIND)))
                         .replaceWith(e -> e.toBuilder().removeChildren("bind", BIND).child(xml("<bind xmlns='" + BIND
                                 + "'><jid>" + bare(e.child("bind", BIND).childText("jid", BIND)) + "</jid></bind>")).build())),
+                // The session that held the resource is closed with another condition than conflict.
+                Map.entry("bind-resource-conflict", Tamper.onAnything(streamError())
+                        .replaceWith("<error xmlns='" + STREAMS + "'><policy-violation xmlns='" + STREAM_ERRORS + "'/></error>")),
                 // Every header error gets another (defined) condition.
                 Map.entry("stream-header-errors", Tamper.onAnything(streamError())
                         .replaceWith("<error xmlns='" + STREAMS + "'><policy-violation xmlns='" + STREAM_ERRORS + "'/></error>")));
@@ -94,6 +97,7 @@ public final class NegotiationControls implements NegativeControlSet {
                 Map.entry("stanza-before-authentication", "RFC3920-4.3-no-stanzas-before-auth"),
                 Map.entry("stanza-before-bind", "RFC3920-7-no-stanza-before-bind"),
                 Map.entry("bind-result-jid", "RFC3920-7-result-jid"),
+                Map.entry("bind-resource-conflict", "RFC3920-7-resource-conflict"),
                 Map.entry("stream-header-errors", "RFC3920-4.7-host-unknown"));
     }
 
