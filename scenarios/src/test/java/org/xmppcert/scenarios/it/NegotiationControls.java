@@ -78,6 +78,11 @@ public final class NegotiationControls implements NegativeControlSet {
                 // The session that held the resource is closed with another condition than conflict.
                 Map.entry("bind-resource-conflict", Tamper.onAnything(streamError())
                         .replaceWith("<error xmlns='" + STREAMS + "'><policy-violation xmlns='" + STREAM_ERRORS + "'/></error>")),
+                // Whatever the server did with the empty resource, it now refuses it with another condition than bad-request.
+                Map.entry("bind-empty-resource", Tamper.on(attribute("id", "bind-empty"))
+                        .replaceWith(e -> e.toBuilder().attribute("type", "error").removeChildren("bind", BIND)
+                                .child(xml("<error type='cancel'><not-allowed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>"))
+                                .build())),
                 // Every header error gets another (defined) condition.
                 Map.entry("stream-header-errors", Tamper.onAnything(streamError())
                         .replaceWith("<error xmlns='" + STREAMS + "'><policy-violation xmlns='" + STREAM_ERRORS + "'/></error>")));
@@ -104,6 +109,7 @@ public final class NegotiationControls implements NegativeControlSet {
                 Map.entry("stanza-before-bind", "RFC3920-7-no-stanza-before-bind"),
                 Map.entry("bind-result-jid", "RFC3920-7-result-jid"),
                 Map.entry("bind-resource-conflict", "RFC3920-7-resource-conflict"),
+                Map.entry("bind-empty-resource", "RFC3920-7-empty-resource"),
                 Map.entry("stream-header-errors", "RFC3920-4.7-host-unknown"));
     }
 
