@@ -80,4 +80,25 @@ class ScriptedNegotiationTest {
                 .send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>").close(), new StartTlsRestart());
         assertThat(statuses(o)).as(o::describe).containsEntry(StartTlsRestart.FAILURE_CLOSES, Status.PASS);
     }
+
+    private static final String PLAIN_AND_STARTTLS = "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
+            + "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms></stream:features>";
+
+    @Test
+    void saslRefusedBeforeTlsWithoutRequiredFails() throws Exception {
+        ScenarioOutcome o = run(ScriptedServer.script().expect("<stream:stream").send(HEADER + " version='1.0'>" + PLAIN_AND_STARTTLS)
+                .expect("<auth").send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><encryption-required/></failure>")
+                .expect("</stream:stream>").send("</stream:stream>"), new TlsRequired());
+        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(TlsRequired.REQUIRED, Status.FAIL));
+        assertThat(o.judgements().get(0).observed()).contains("starttls");
+    }
+
+    @Test
+    void saslAllowedBeforeTlsIsNotApplicable() throws Exception {
+        ScenarioOutcome o = run(ScriptedServer.script().expect("<stream:stream").send(HEADER + " version='1.0'>" + PLAIN_AND_STARTTLS)
+                .expect("<auth").send("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>")
+                .expect("<abort").send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><aborted/></failure>")
+                .expect("</stream:stream>").send("</stream:stream>"), new TlsRequired());
+        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(TlsRequired.REQUIRED, Status.NOT_APPLICABLE));
+    }
 }
