@@ -3,8 +3,10 @@ package org.xmppcert.scenarios.it;
 import static org.xmppcert.scenarios.it.Tamper.attribute;
 import static org.xmppcert.scenarios.it.Tamper.hasChild;
 import static org.xmppcert.scenarios.it.Tamper.iq;
+import static org.xmppcert.scenarios.it.Tamper.stanza;
 import static org.xmppcert.scenarios.it.Tamper.xml;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.xmppcert.xmpp.xml.Element;
@@ -21,6 +23,7 @@ public final class NegotiationControls implements NegativeControlSet {
     private static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
     private static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
     private static final String BIND = "urn:ietf:params:xml:ns:xmpp-bind";
+    private static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
 
     private static Predicate<Element> features() {
         return e -> e.is("features", STREAMS);
@@ -63,14 +66,13 @@ public final class NegotiationControls implements NegativeControlSet {
                 Map.entry("sasl-invalid-mechanism", failureWith("not-authorized")),
                 Map.entry("sasl-aborted", failureWith("not-authorized")),
                 Map.entry("sasl-incorrect-encoding", failureWith("malformed-request")),
-                // The IQ sent before authentication is answered (processed) instead of refused.
-                Map.entry("stanza-before-authentication", Tamper.onAnything(streamError()
-                                .or(e -> e.is("iq", "jabber:client") && "ba1".equals(e.attribute("id"))))
-                        .replaceWith("<iq xmlns='jabber:client' type='result' id='ba1'/>")),
-                // The IQ sent before binding is answered with a result.
-                Map.entry("stanza-before-bind", Tamper.on(iq("error").and(attribute("id", "bb1")))
-                        .replaceWith(e -> e.toBuilder().attribute("type", "result").removeChildren("error", "jabber:client")
-                                .removeChildren("query", "http://jabber.org/protocol/disco#info").build())),
+                // The message sent before authentication is delivered to bob (ahead of bob's round trip).
+                Map.entry("stanza-before-authentication", Tamper.on(iq("result").and(hasChild("query", DISCO_INFO)))
+                        .with(e -> List.of(xml("<message type='chat' id='ba1' from='alice@" + e.attribute("from")
+                                + "/forged' to='" + e.attribute("to") + "'><body>sent before authentication</body></message>"), e))),
+                // The message sent before binding is delivered to bob, ahead of the one sent after binding.
+                Map.entry("stanza-before-bind", Tamper.on(stanza("message").and(attribute("id", "bb2")))
+                        .with(e -> List.of(e.toBuilder().attribute("id", "bb1").build(), e))),
                 // The bind result names the bare JID only.
                 Map.entry("bind-result-jid", Tamper.on(iq("result").and(hasChild("bind", BIND)))
                         .replaceWith(e -> e.toBuilder().removeChildren("bind", BIND).child(xml("<bind xmlns='" + BIND
