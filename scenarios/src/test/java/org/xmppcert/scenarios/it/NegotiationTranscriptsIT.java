@@ -1,0 +1,203 @@
+package org.xmppcert.scenarios.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.xmppcert.reports.model.Judgement;
+import org.xmppcert.reports.model.WireEntry;
+import org.xmppcert.scenarios.run.ScenarioExecution;
+import org.xmppcert.scenarios.run.ScenarioOutcome;
+import org.xmppcert.scenarios.spi.Account;
+import org.xmppcert.scenarios.spi.ScenarioDefinition;
+import org.xmppcert.xmpp.it.CiServer;
+import org.xmppcert.xmpp.it.TestAccounts;
+import org.xmppcert.xmpp.session.SessionOptions;
+import org.xmppcert.xmpp.session.XmppClient;
+import org.xmppcert.xmpp.tls.TrustPolicy;
+
+/**
+ * The negotiation scenarios ({@code org.xmppcert.scenarios.negotiation}, RFC 3920 §4–§7) against
+ * both CI servers, Prosody and ejabberd, with every judgement and the whole transcript written to
+ * {@code target/scenario-transcripts/negotiation-<server>/}. It asserts that each scenario ran to its
+ * end (no ERROR), that every FAIL is one of the server's known deviations ({@link KnownDeviations})
+ * and still happens, and that every PASS and FAIL shows its evidence as a line received on the wire
+ * (redacted as the transcript is: no SASL payload in a report). Each negative control must FAIL
+ * the requirement it is meant to break ({@link NegotiationControls#intendedFailures()}).
+ */
+class NegotiationTranscriptsIT {
+
+    @Test
+    void prosody() throws Exception {
+        runAll(CiServer.prosody());
+    }
+
+    @Test
+    void ejabberd() throws Exception {
+        // Both CI servers are started by ci/*/start.sh; a machine without ejabberd cannot judge it.
+        assumeTrue(Files.isReadable(Path.of(System.getProperty("xmppcert.ci.dir", "/tmp/xmppcert-ci"), "ejabberd", "env")),
+                "the CI ejabberd is not set up here");
+        runAll(CiServer.ejabberd());
+    }
+
+    /**
+     * Each negative control breaks the requirement it is meant to break: that id FAILs, with the
+     * offending stanza (NegativeControlsIT only asks for some FAIL).
+     */
+    @Test
+    void controlsFailTheirIntendedRequirement() throws Exception {
+        CiServer server = CiServer.prosody();
+        Path dir = Path.of("target", "scenario-transcripts", "negotiation-prosody-controls");
+        Files.createDirectories(dir);
+        Map<String, Tamper> controls = new NegotiationControls().controls();
+        Map<String, String> intended = NegotiationControls.intendedFailures();
+        assertThat(intended.keySet()).isEqualTo(controls.keySet());
+        List<String> wrong = new java.util.ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        try (XmppClient client = new XmppClient()) {
+            TrustPolicy trust = trust(server);
+            for (ScenarioDefinition s : ScenarioRuns.shipped()) {
+                Tamper control = controls.get(s.id());
+                if (control == null) {
+                    continue;
+                }
+                ScenarioOutcome outcome = run(server, client, trust, s, control);
+                Files.writeString(dir.resolve(s.id() + ".txt"), render(s, outcome), StandardCharsets.UTF_8);
+                List<String> failed = outcome.judgements().stream()
+                        .filter(j -> j.status() == org.xmppcert.reports.model.Status.FAIL && j.observed() != null)
+                        .map(Judgement::requirement).distinct().toList();
+                out.append(s.id()).append(": FAIL ").append(failed).append('\n');
+                if (!failed.contains(intended.get(s.id()))) {
+                    wrong.add(s.id() + " should FAIL " + intended.get(s.id()) + " but FAILed " + failed);
+                }
+            }
+        }
+        Files.writeString(dir.resolve("summary.txt"), out, StandardCharsets.UTF_8);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void runAll(CiServer server) throws Exception {
+        Path dir = Path.of("target", "scenario-transcripts", "negotiation-" + server.name());
+        Files.createDirectories(dir);
+        Map<String, String> summary = new TreeMap<>();
+        List<String> errors = new java.util.ArrayList<>();
+        try (XmppClient client = new XmppClient()) {
+            TrustPolicy trust = trust(server);
+            for (ScenarioDefinition s : ScenarioRuns.shipped()) {
+                if (!String.valueOf(s.source()).startsWith("org.xmppcert.scenarios.negotiation.")) {
+                    continue;
+                }
+                ScenarioOutcome outcome = run(server, client, trust, s);
+                Files.writeString(dir.resolve(s.id() + ".txt"), render(s, outcome), StandardCharsets.UTF_8);
+                StringBuilder line = new StringBuilder(outcome.status().toString());
+                for (Judgement j : outcome.judgements()) {
+                    if (j.status() != org.xmppcert.reports.model.Status.PASS) {
+                        line.append(' ').append(j.requirement()).append('=').append(j.status());
+                    }
+                }
+                summary.put(s.id(), line.toString());
+                if (outcome.error() != null) {
+                    errors.add(s.id() + " on " + server.name() + ": " + outcome.describe());
+                }
+                KnownDeviations known = KnownDeviations.of(server.name());
+                for (Judgement j : outcome.judgements()) {
+                    if (j.status() == org.xmppcert.reports.model.Status.FAIL && !known.accepts(s.id(), j)) {
+                        errors.add(s.id() + " on " + server.name() + ": an unlisted FAIL of " + j.requirement()
+                                + " (check it against the spec, then list it in known-deviations/" + server.name()
+                                + ".txt or fix the scenario): " + j.message());
+                    }
+                }
+                known.assertStillDeviates(s.id(), outcome.judgements());
+                List<String> received = outcome.transcript().stream().filter(w -> w.direction().equals("IN"))
+                        .map(w -> normalised(w.text())).toList();
+                for (Judgement j : outcome.judgements()) {
+                    boolean judged = j.status() == org.xmppcert.reports.model.Status.PASS
+                            || j.status() == org.xmppcert.reports.model.Status.FAIL;
+                    if (judged && (j.observed() == null || !received.contains(normalised(j.observed())))) {
+                        errors.add(s.id() + " on " + server.name() + ": the evidence of " + j.requirement()
+                                + " is not a line received on the wire: " + j.observed());
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        summary.forEach((id, line) -> out.append(id).append(": ").append(line).append('\n'));
+        Files.writeString(dir.resolve("summary.txt"), out, StandardCharsets.UTF_8);
+        assertThat(errors).as("scenarios that could not run to their end on " + server.name()).isEmpty();
+    }
+
+    /** As ServerCommandIT: stanzas are written in the stream's scope, the header as an open tag. */
+    private static String normalised(String xml) {
+        String s = xml.replace(" xmlns='jabber:client'", "")
+                .replace(" xmlns:stream='http://etherx.jabber.org/streams'", "");
+        return s.startsWith("<stream:stream") && s.endsWith("/>") ? s.substring(0, s.length() - 2) + ">" : s;
+    }
+
+    private static TrustPolicy trust(CiServer server) {
+        try {
+            return TrustPolicy.caFile(server.domain(), server.caFile());
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("cannot read " + server.caFile(), e);
+        }
+    }
+
+    private static ScenarioOutcome run(CiServer server, XmppClient client, TrustPolicy trust, ScenarioDefinition s)
+            throws Exception {
+        return run(server, client, trust, s, null);
+    }
+
+    private static ScenarioOutcome run(CiServer server, XmppClient client, TrustPolicy trust, ScenarioDefinition s,
+            Tamper tamper) throws Exception {
+        try (TestAccounts accounts = new TestAccounts(server, client)) {
+            Map<String, Account> byName = new LinkedHashMap<>();
+            for (String name : s.accounts()) {
+                TestAccounts.Account a = accounts.create();
+                byName.put(name, new Account(name, a.jid(), a.password().toCharArray()));
+            }
+            Duration timeout = ProsodyScenarioRunner.TIMEOUT;
+            return ScenarioExecution.builder(server.domain())
+                    .host(server.host(), server.port())
+                    .trust(trust)
+                    .accounts(byName)
+                    .sessionOptions(options(timeout, tamper))
+                    .client(client)
+                    .build()
+                    .run(s);
+        }
+    }
+
+    private static SessionOptions options(Duration timeout, Tamper tamper) {
+        SessionOptions.Builder b = SessionOptions.builder().replyTimeout(timeout).connectTimeout(timeout);
+        if (tamper != null) {
+            b.inboundTamper(tamper);
+        }
+        return b.build();
+    }
+
+    private static String render(ScenarioDefinition s, ScenarioOutcome outcome) {
+        StringBuilder b = new StringBuilder();
+        b.append(s.id()).append(" (").append(s.source()).append("): ").append(outcome.status()).append('\n');
+        for (Judgement j : outcome.judgements()) {
+            b.append("  ").append(j.status()).append(' ').append(j.requirement()).append(": ").append(j.message()).append('\n');
+            if (j.observed() != null) {
+                b.append("      observed: ").append(j.observed()).append('\n');
+            }
+        }
+        b.append("\ntranscript:\n");
+        for (WireEntry w : outcome.transcript()) {
+            b.append(w.offending() ? "!! " : "   ").append(w.actor()).append(' ').append(w.direction()).append(' ')
+                    .append(w.text()).append('\n');
+        }
+        return b.toString();
+    }
+}
