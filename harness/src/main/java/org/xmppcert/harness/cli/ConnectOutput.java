@@ -70,6 +70,7 @@ final class ConnectOutput {
             case PEER_CLOSED_CONNECTION_ONLY -> "the server closed TCP without its closing stream tag";
             case TIMED_OUT -> "the server did not close its stream within the timeout";
             case ALREADY_CLOSED -> "the connection was already closed";
+            case NO_STREAM -> "no stream was open: the connection was closed";
         };
     }
 

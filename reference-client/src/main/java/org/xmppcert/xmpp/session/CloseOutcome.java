@@ -9,5 +9,7 @@ public enum CloseOutcome {
     /** The peer sent neither within the bound; we closed TCP. */
     TIMED_OUT,
     /** The session had already ended before close was called. */
-    ALREADY_CLOSED
+    ALREADY_CLOSED,
+    /** No stream had been opened in either direction, so there was nothing to close but TCP. */
+    NO_STREAM
 }

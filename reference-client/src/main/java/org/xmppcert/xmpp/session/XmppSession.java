@@ -498,6 +498,7 @@ public final class XmppSession implements AutoCloseable {
      */
     public CloseOutcome close(Duration timeout) {
         StreamHeader header = ourHeader;
+        StreamHeader peer;
         lock.lock();
         try {
             // Ended (by a stream error, a closing tag, malformed data or an earlier close) means
@@ -505,15 +506,31 @@ public final class XmppSession implements AutoCloseable {
             if (transportClosed || ended != null) {
                 return CloseOutcome.ALREADY_CLOSED;
             }
+            peer = peerHeader;
         } finally {
             lock.unlock();
         }
-        if (header != null) {
+        // A stream opened by raw text (a scenario's malformed or version-less header) has no
+        // header of ours, but the peer's answer tells the stream is open: close it in the peer's
+        // form. With no stream at all, waiting for the peer's closing tag would only run out the
+        // bound: nothing we sent asks for one.
+        StreamHeader closeAs = header != null ? header : peer;
+        if (closeAs == null) {
+            lock.lock();
             try {
-                sendClosingTag(header);
-            } catch (XmppException e) {
-                return CloseOutcome.ALREADY_CLOSED;
+                if (ended == null) {
+                    ended = new ConnectionLostException("the session was closed", false, null);
+                }
+            } finally {
+                lock.unlock();
             }
+            writer.execute(io::closeNow);
+            return CloseOutcome.NO_STREAM;
+        }
+        try {
+            sendClosingTag(closeAs);
+        } catch (XmppException e) {
+            return CloseOutcome.ALREADY_CLOSED;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();

@@ -52,6 +52,34 @@ class ClosingHandshakeTest {
     }
 
     @Test
+    void aStreamOpenedByRawTextIsClosedWithAClosingTagToo() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(Wire.opened()
+                .expect(CLOSING_TAG)
+                .send(CLOSING_TAG)
+                .awaitClose())) {
+            XmppSession session = client.connect(Wire.DOMAIN, server.address(), SessionOptions.defaults());
+            session.sendRaw("<?xml version='1.0'?><stream:stream to='" + Wire.DOMAIN
+                    + "' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>");
+            session.awaitStreamHeader(BOUND);
+
+            assertThat(session.close(BOUND)).isEqualTo(CloseOutcome.PEER_CLOSED_STREAM);
+            server.assertScriptCompleted(BOUND);
+        }
+    }
+
+    @Test
+    void withNoStreamAtAllTcpIsClosedAtOnceRatherThanWaitingForATagNobodyAskedFor() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(ScriptedServer.script().awaitClose())) {
+            XmppSession session = client.connect(Wire.DOMAIN, server.address(), SessionOptions.defaults());
+
+            assertThat(session.close(Duration.ofMinutes(5))).isEqualTo(CloseOutcome.NO_STREAM);
+            server.assertScriptCompleted(BOUND);
+            assertThat(server.receivedText()).isEmpty();
+            assertThat(session.isOpen()).isFalse();
+        }
+    }
+
+    @Test
     void theServerClosesTcpWithoutItsClosingTag() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Wire.opened()
                 .expect(CLOSING_TAG)
