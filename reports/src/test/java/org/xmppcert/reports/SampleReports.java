@@ -126,7 +126,8 @@ public final class SampleReports {
     public static RequirementResult req(String id, String spec, String section, String level, Status status,
             String... scenarios) {
         return new RequirementResult(id, spec, section, "RFC 6120 " + section, level, "server",
-                "Summary of " + id + " & <things>", status, List.of(scenarios));
+                "Summary of " + id + " & <things>", status, List.of(scenarios),
+                scenarios.length == 0 ? "no scenario yet: <why> & more" : null);
     }
 
     public static Map<Status, Integer> counts(List<RequirementResult> reqs) {

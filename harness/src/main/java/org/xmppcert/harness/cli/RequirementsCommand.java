@@ -49,7 +49,7 @@ final class RequirementsCommand implements Callable<Integer> {
 
     /** One line of the listing. */
     record Entry(String id, String spec, String section, String revised, String level, String subject,
-            String summary, List<String> scenarios) {
+            String summary, List<String> scenarios, String notJudged) {
     }
 
     @Override
@@ -93,7 +93,7 @@ final class RequirementsCommand implements Callable<Integer> {
             for (Requirement r : source.inScope(p, sub)) {
                 entries.add(new Entry(r.id(), r.spec(), r.section(), r.revised(), r.level().keyword(),
                         r.subject().name().toLowerCase(Locale.ROOT), r.summary(),
-                        coverage.getOrDefault(r.id(), List.of())));
+                        coverage.getOrDefault(r.id(), List.of()), r.notJudged()));
             }
         }
         if (json) {
@@ -114,7 +114,8 @@ final class RequirementsCommand implements Callable<Integer> {
         long covered = 0;
         for (Entry e : entries) {
             out.printf("%-" + idWidth + "s  %-10s %-8s %-10s %-7s %s%n", e.id(), e.spec(), e.section(), e.level(),
-                    e.subject(), e.scenarios().isEmpty() ? "-" : String.join(" ", e.scenarios()));
+                    e.subject(), !e.scenarios().isEmpty() ? String.join(" ", e.scenarios())
+                            : e.notJudged() != null ? "- (not judged: " + e.notJudged() + ")" : "-");
             if (!e.scenarios().isEmpty()) {
                 covered++;
             }

@@ -116,7 +116,7 @@ public final class ReportBuilder {
             counts.merge(e.getValue(), 1, Integer::sum);
             results.add(new RequirementResult(r.id(), r.spec(), r.section(), r.revised(), r.level().keyword(),
                     r.subject().name().toLowerCase(Locale.ROOT), r.summary(), e.getValue(),
-                    List.copyOf(judgedBy.getOrDefault(r.id(), Set.of()))));
+                    List.copyOf(judgedBy.getOrDefault(r.id(), Set.of())), r.notJudged()));
         }
         Verdict verdict = VerdictCalculator.verdict(profile, statuses);
         return new Report("xmppcert", version, profile.id(), target, start, durationMs, complete, verdict, counts,

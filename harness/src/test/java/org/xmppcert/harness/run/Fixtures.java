@@ -21,7 +21,7 @@ public final class Fixtures {
     }
 
     public static Requirement req(String id, String spec, Level level) {
-        return new Requirement(id, spec, "1.2", null, level, Subject.SERVER, "summary of " + id, List.of());
+        return new Requirement(id, spec, "1.2", null, level, Subject.SERVER, "summary of " + id, List.of(), null);
     }
 
     public static Judgement judgement(String id, Status status) {

@@ -260,6 +260,9 @@ public final class HtmlReportWriter {
                 + "<p class=\"req-scenario-links\">");
         if (q.scenarios().isEmpty()) {
             h.raw("No scenario judged this requirement.");
+            if (q.notJudged() != null && !q.notJudged().isEmpty()) {
+                h.raw(" Why: ").text(q.notJudged());
+            }
         } else {
             h.raw("Judged by: ");
             boolean first = true;

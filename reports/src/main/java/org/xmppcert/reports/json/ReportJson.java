@@ -61,7 +61,8 @@ final class ReportJson {
     private interface SoftwareOrder {
     }
 
-    @JsonPropertyOrder({"id", "spec", "section", "revised", "level", "subject", "summary", "status", "scenarios"})
+    @JsonPropertyOrder({"id", "spec", "section", "revised", "level", "subject", "summary", "status", "scenarios",
+            "notJudged"})
     private interface RequirementOrder {
     }
 

@@ -14,9 +14,10 @@ import java.util.List;
  * @param summary the requirement in one line
  * @param status the aggregate of the judgements of every scenario that judged it
  * @param scenarios the ids of those scenarios
+ * @param notJudged why no scenario judges it, from the catalog, or {@code null}
  */
 public record RequirementResult(String id, String spec, String section, String revised, String level, String subject,
-        String summary, Status status, List<String> scenarios) {
+        String summary, Status status, List<String> scenarios, String notJudged) {
     public RequirementResult {
         scenarios = List.copyOf(scenarios);
     }

@@ -44,7 +44,7 @@ class HtmlReportWriterTest {
         String evilSpec = "RFC 3920\" onmouseover=\"alert(2)";
         var reqs = base.requirements().stream()
                 .map(r -> new org.xmppcert.reports.model.RequirementResult(r.id(), evilSpec, r.section(), r.revised(),
-                        "MUST' x='y", r.subject(), r.summary(), r.status(), r.scenarios()))
+                        "MUST' x='y", r.subject(), r.summary(), r.status(), r.scenarios(), r.notJudged()))
                 .toList();
         String html = render(new Report(base.tool(), base.version(), base.profile(), base.target(), base.start(),
                 base.durationMs(), base.complete(), base.verdict(), base.counts(), reqs, base.scenarios()));
@@ -169,10 +169,11 @@ class HtmlReportWriterTest {
         Report base = SampleReports.mixed();
         var r = base.requirements().get(0);
         var q = new org.xmppcert.reports.model.RequirementResult(r.id(), r.spec(), r.section(), r.revised(), r.level(),
-                r.subject(), r.summary(), null, List.of());
+                r.subject(), r.summary(), null, List.of(), "a reason <b>escaped</b>");
         String html = render(new Report(base.tool(), base.version(), base.profile(), base.target(), base.start(),
                 base.durationMs(), base.complete(), base.verdict(), base.counts(), List.of(q), List.of()));
-        assertThat(html).contains("data-status=\"" + Status.NOT_TESTED + "\"", "No scenario judged this requirement.");
+        assertThat(html).contains("data-status=\"" + Status.NOT_TESTED + "\"", "No scenario judged this requirement.",
+                "Why: a reason &lt;b&gt;escaped&lt;/b&gt;");
     }
 
     @Test

@@ -45,7 +45,7 @@ class JsonReportWriterTest {
         assertThat(names(root.get("target"))).containsExactly("mode", "domain", "host", "port", "software");
         assertThat(names(root.get("target").get("software"))).containsExactly("name", "version", "os");
         assertThat(names(root.get("requirements").get(0))).containsExactly("id", "spec", "section", "revised", "level",
-                "subject", "summary", "status", "scenarios");
+                "subject", "summary", "status", "scenarios", "notJudged");
         JsonNode scenario = root.get("scenarios").get(0);
         assertThat(names(scenario)).containsExactly("id", "title", "spec", "status", "durationMs", "requirements",
                 "message", "judgements", "transcript");

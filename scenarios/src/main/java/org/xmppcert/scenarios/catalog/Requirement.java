@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param subject who must do it
  * @param summary the requirement in one line, in our own words
  * @param profiles the profiles it belongs to; empty means "every profile that lists its spec"
+ * @param notJudged why no scenario judges it (e.g. the two revisions disagree, or a client of one
+ *        server cannot observe it), or {@code null} when scenarios do; a report shows the reason
+ *        beside NOT_TESTED, so an untested entry is never silently untested
  */
 public record Requirement(String id, String spec, String section, String revised, Level level, Subject subject,
-        String summary, List<String> profiles) {
+        String summary, List<String> profiles, String notJudged) {
     public Requirement {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(spec, "spec of " + id);
