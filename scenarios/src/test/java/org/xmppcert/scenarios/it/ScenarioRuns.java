@@ -20,9 +20,15 @@ final class ScenarioRuns {
     private ScenarioRuns() {
     }
 
-    /** Every shipped scenario: the library with the shipped and the test-only catalog. */
+    /**
+     * Every shipped scenario: the library with the shipped and the test-only catalog. For a
+     * targeted run, {@code -Dxmppcert.scenarios.only=<regex>} keeps the scenarios whose id matches
+     * (a development aid: CI runs them all).
+     */
     static List<ScenarioDefinition> shipped() {
-        return ScenarioLibrary.load(ProsodyScenarioRunner.catalog());
+        String only = System.getProperty("xmppcert.scenarios.only", "");
+        List<ScenarioDefinition> all = ScenarioLibrary.load(ProsodyScenarioRunner.catalog());
+        return only.isEmpty() ? all : all.stream().filter(s -> s.id().matches(only)).toList();
     }
 
     /** One scenario run, or why it could not run at all. */
