@@ -27,8 +27,13 @@ final class ScenarioRuns {
      */
     static List<ScenarioDefinition> shipped() {
         String only = System.getProperty("xmppcert.scenarios.only", "");
-        List<ScenarioDefinition> all = ScenarioLibrary.load(ProsodyScenarioRunner.catalog());
+        List<ScenarioDefinition> all = all();
         return only.isEmpty() ? all : all.stream().filter(s -> s.id().matches(only)).toList();
+    }
+
+    /** Every shipped scenario, whatever {@code xmppcert.scenarios.only} says. */
+    static List<ScenarioDefinition> all() {
+        return ScenarioLibrary.load(ProsodyScenarioRunner.catalog());
     }
 
     /** One scenario run, or why it could not run at all. */

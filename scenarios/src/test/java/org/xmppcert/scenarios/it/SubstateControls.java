@@ -3,7 +3,7 @@ package org.xmppcert.scenarios.it;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.xmppcert.xmpp.xml.Element;
 
 /**
@@ -70,16 +70,20 @@ public final class SubstateControls implements NegativeControlSet {
                 .inject("<presence type='" + type + "' from='mallory@localhost'/>");
     }
 
-    /** Alice's first roster push after the setup: 'ask' removed where present, added otherwise. */
+    /**
+     * Alice's first roster push after the setup: 'ask' removed where present, added otherwise.
+     * Prosody's pushes carry no 'to': alice's pushes are told from bob's by their item, which is
+     * bob for alice and alice for bob (alice's bare JID is learnt from the 'to' of sync-a).
+     */
     static Tamper askFlipped() {
-        AtomicBoolean armed = new AtomicBoolean();
+        AtomicReference<String> alice = new AtomicReference<>();
         return Tamper.on(e -> {
             if (Tamper.iq("result").and(Tamper.attribute("id", "sync-a")).test(e)) {
-                armed.set(true);
+                alice.set(Content2Controls.bare(e.attribute("to")));
                 return false;
             }
-            return armed.get() && Content2Controls.rosterPush().test(e)
-                    && String.valueOf(e.attribute("to")).endsWith("/home");
+            return alice.get() != null && Content2Controls.rosterPush().test(e)
+                    && !alice.get().equals(Content2Controls.rosterItem(e).attribute("jid"));
         }).once().with(Content2Controls.item(i -> i.toBuilder()
                 .attribute("ask", i.attribute("ask") == null ? "subscribe" : null).build()));
     }
