@@ -40,7 +40,7 @@ public final class SubstateControls implements NegativeControlSet {
         c.put("sub-out-unsubscribe-from-pending-out", askFlipped());
         c.put("sub-out-unsubscribe-none-pending-in", deliveredAnyway("unsubscribe"));
         c.put("sub-out-unsubscribe-from", deliveredAnyway("unsubscribe"));
-        c.put("sub-out-unsubscribe-to-pending-in", askFlipped());
+        c.put("sub-out-unsubscribe-to-pending-in", notStampedBare("unsubscribe"));
         c.put("sub-out-unsubscribe-both", askFlipped());
         c.put("sub-out-subscribed-none-pending-out", stateChangedAnyway("from"));
         c.put("sub-out-subscribed-none-pending-out-in", askFlipped());
