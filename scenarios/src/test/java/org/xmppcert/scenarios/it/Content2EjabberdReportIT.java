@@ -36,7 +36,7 @@ class Content2EjabberdReportIT {
         TrustPolicy trust = TrustPolicy.caFile(server.domain(), server.caFile());
         try (XmppClient client = new XmppClient()) {
             for (ScenarioDefinition s : ScenarioRuns.shipped()) {
-                if (!String.valueOf(s.source()).matches(".*scenarios/(roster|presence|message)/.*")) {
+                if (!String.valueOf(s.source()).matches(".*scenarios/(roster|presence|message|substates)/.*")) {
                     continue;
                 }
                 ScenarioOutcome o;

@@ -20,8 +20,19 @@ final class ScenarioRuns {
     private ScenarioRuns() {
     }
 
-    /** Every shipped scenario: the library with the shipped and the test-only catalog. */
+    /**
+     * Every shipped scenario: the library with the shipped and the test-only catalog. For a
+     * targeted run, {@code -Dxmppcert.scenarios.only=<regex>} keeps the scenarios whose id matches
+     * (a development aid: CI runs them all).
+     */
     static List<ScenarioDefinition> shipped() {
+        String only = System.getProperty("xmppcert.scenarios.only", "");
+        List<ScenarioDefinition> all = all();
+        return only.isEmpty() ? all : all.stream().filter(s -> s.id().matches(only)).toList();
+    }
+
+    /** Every shipped scenario, whatever {@code xmppcert.scenarios.only} says. */
+    static List<ScenarioDefinition> all() {
         return ScenarioLibrary.load(ProsodyScenarioRunner.catalog());
     }
 
