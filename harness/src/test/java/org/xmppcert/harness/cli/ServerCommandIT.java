@@ -1,6 +1,9 @@
 package org.xmppcert.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xmppcert.harness.cli.ServerReportChecks.checkReport;
+import static org.xmppcert.harness.cli.ServerReportChecks.everyVerdictShowsItsStanzaOnTheWire;
+import static org.xmppcert.harness.cli.ServerReportChecks.failsAreExactlyTheKnownDeviations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,72 +58,8 @@ class ServerCommandIT {
         assertThat(r.stdout()).contains("Running ").contains("Verdict: " + report.get("verdict").asText())
                 .contains("Report:  " + out.resolve("report.html").toAbsolutePath()).contains("RFC 3920");
         everyVerdictShowsItsStanzaOnTheWire(report);
-        assertThat(fails(report)).as("the FAILs on Prosody are exactly its known deviations: a new FAIL is either"
-                + " a Prosody bug to add to the list (with the spec text) or a false FAIL of xmppcert")
-                .containsExactlyInAnyOrderElementsOf(knownDeviations());
-        assertThat(report.get("verdict").asText()).isEqualTo(knownDeviations().isEmpty() ? "COMPLIANT" : "NOT_COMPLIANT");
+        failsAreExactlyTheKnownDeviations(report, "prosody");
         System.out.println("server --register took " + ms + " ms including the JVM start");
-    }
-
-    /**
-     * Every PASS and every FAIL carries the stanza it was judged on, and that stanza is in the
-     * scenario's transcript as received: a verdict that cannot be shown on the wire is worthless.
-     */
-    private static void everyVerdictShowsItsStanzaOnTheWire(JsonNode report) {
-        int checked = 0;
-        for (JsonNode s : report.get("scenarios")) {
-            List<String> received = new ArrayList<>();
-            s.get("transcript").forEach(e -> {
-                if (e.get("direction").asText().equals("IN")) {
-                    received.add(normalised(e.get("text").asText()));
-                }
-            });
-            for (JsonNode j : s.get("judgements")) {
-                String status = j.get("status").asText();
-                if (status.equals("PASS") || status.equals("FAIL")) {
-                    assertThat(j.get("observed").isNull()).as("%s %s %s carries its stanza", s.get("id"),
-                            j.get("requirement"), status).isFalse();
-                    assertThat(received).as("%s %s %s: its stanza is in the transcript", s.get("id"),
-                            j.get("requirement"), status).contains(normalised(j.get("observed").asText()));
-                    checked++;
-                }
-            }
-        }
-        assertThat(checked).as("judgements checked").isPositive();
-    }
-
-    /**
-     * The transcript writes stanzas in the stream's scope (no {@code jabber:client} or stream
-     * prefix declaration) and the stream header as an open tag; evidence is written standalone.
-     */
-    private static String normalised(String xml) {
-        String s = xml.replace(" xmlns='jabber:client'", "")
-                .replace(" xmlns:stream='http://etherx.jabber.org/streams'", "");
-        return s.startsWith("<stream:stream") && s.endsWith("/>") ? s.substring(0, s.length() - 2) + ">" : s;
-    }
-
-    private static List<String> fails(JsonNode report) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode s : report.get("scenarios")) {
-            for (JsonNode j : s.get("judgements")) {
-                if (j.get("status").asText().equals("FAIL")) {
-                    out.add(s.get("id").asText() + " " + j.get("requirement").asText());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The deviations of the CI Prosody, checked by hand against the spec (one list for all tests). */
-    private static List<String> knownDeviations() throws java.io.IOException {
-        Path list = Path.of("..", "scenarios", "src", "test", "resources", "known-deviations", "prosody.txt");
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(list)) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                out.add(line.substring(0, line.indexOf(" -- ")).strip());
-            }
-        }
-        return out;
     }
 
     @Test
@@ -144,35 +82,6 @@ class ServerCommandIT {
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertThat(report.get("scenarios")).isEmpty();
         assertThat(report.get("verdict").asText()).isEqualTo("NOT_COMPLIANT");
-    }
-
-    /** What every report must satisfy, whatever scenarios the library holds. */
-    private static void checkReport(JsonNode report, XmppCertProcess.Result r) {
-        assertThat(report.get("tool").asText()).isEqualTo("xmppcert");
-        assertThat(report.get("profile").asText()).isEqualTo("basic-client-2008");
-        String verdict = report.get("verdict").asText();
-        assertThat(verdict).isIn("COMPLIANT", "NOT_COMPLIANT");
-        assertThat(r.exitCode()).isEqualTo(verdict.equals("COMPLIANT") ? 0 : 1);
-        Map<String, Integer> counted = new HashMap<>();
-        for (JsonNode q : report.get("requirements")) {
-            String status = q.get("status").asText();
-            counted.merge(status, 1, Integer::sum);
-            assertThat(q.get("subject").asText()).isEqualTo("server");
-            if (!status.equals("NOT_TESTED")) {
-                assertThat(q.get("scenarios")).as("judged requirement %s names its scenarios", q.get("id")).isNotEmpty();
-            }
-        }
-        report.get("counts").fields().forEachRemaining(e ->
-                assertThat(e.getValue().asInt()).as("count of " + e.getKey())
-                        .isEqualTo(counted.getOrDefault(e.getKey(), 0)));
-        for (JsonNode s : report.get("scenarios")) {
-            assertThat(s.get("id").asText()).isNotBlank();
-            if (s.get("status").asText().equals("PASS")) {
-                assertThat(s.get("transcript")).as("PASS scenario %s shows its transcript", s.get("id")).isNotEmpty();
-            }
-            assertThat(s.get("status").asText()).as("%s: %s", s.get("id"), s.get("message"))
-                    .isNotEqualTo("ERROR");
-        }
     }
 
     @Test
