@@ -218,6 +218,7 @@ public final class FileScenario implements ScenarioDefinition {
                 return r.matched();
             };
             Element found;
+            Element barrierAnswer = null;
             try {
                 if (e.barrier()) {
                     pingOthers(e.session(), deadline);
@@ -227,6 +228,7 @@ public final class FileScenario implements ScenarioDefinition {
                             "a stanza matching the expectation, or the barrier's answer");
                     if (Barrier.isAnswer(first, ping)) {
                         // Closing event: look once more, for what was queued together with the answer.
+                        barrierAnswer = first;
                         found = s.poll(matches).orElse(null);
                     } else {
                         found = first; // the answer still to come is ping traffic: never matched
@@ -241,7 +243,7 @@ public final class FileScenario implements ScenarioDefinition {
                 } else {
                     String why = "nothing matching the expectation arrived within " + within;
                     if (e.onTimeout() == Step.OnTimeout.FAIL) {
-                        fail(e, s, why, expected, patterns);
+                        fail(e, s, why, expected, patterns, null);
                         return;
                     }
                     throw timeout;
@@ -257,7 +259,7 @@ public final class FileScenario implements ScenarioDefinition {
                     found = late.get();
                 } else if (e.onTimeout() == Step.OnTimeout.FAIL && !peek(s, st -> true).isEmpty()) {
                     fail(e, s, "the stream ended (" + ended.getMessage() + ") and nothing matching the expectation had arrived",
-                            expected, patterns);
+                            expected, patterns, null);
                     return;
                 } else {
                     throw ended;
@@ -265,7 +267,7 @@ public final class FileScenario implements ScenarioDefinition {
             }
             if (found == null) {
                 fail(e, s, "the server answered the barrier ping and nothing matching the expectation had arrived",
-                        expected, patterns);
+                        expected, patterns, barrierAnswer);
                 return;
             }
             MatchResult r = results.containsKey(found) ? results.get(found)
@@ -276,13 +278,20 @@ public final class FileScenario implements ScenarioDefinition {
             }
         }
 
-        private void fail(Step.Expect e, XmppSession s, String why, String expected, List<Element> patterns) {
+        /**
+         * Judges every id of the expectation FAIL. The evidence is the first stanza that came
+         * instead; when nothing did, the barrier's answer, which shows the server had handled
+         * everything before it without sending the expected stanza (RFC 6120 §10.1).
+         */
+        private void fail(Step.Expect e, XmppSession s, String why, String expected, List<Element> patterns,
+                Element barrierAnswer) {
             List<Element> instead = peek(s, st -> true);
-            Element offending = instead.isEmpty() ? null : instead.get(0);
+            Element offending = instead.isEmpty() ? barrierAnswer : instead.get(0);
             String message = why + (instead.isEmpty() ? "; nothing else arrived"
+                    + (barrierAnswer != null ? " before the barrier's answer (the evidence)" : "")
                     : "; came instead (" + instead.size() + (instead.size() == INSTEAD_SHOWN ? " or more" : "") + "): "
                     + instead.stream().map(Element::toXml).collect(Collectors.joining(" ")));
-            if (offending != null) {
+            if (!instead.isEmpty()) {
                 List<String> why2 = new ArrayList<>();
                 for (Element p : patterns) {
                     MatchResult r = StanzaMatcher.match(p, offending, e.strict(), bindings::value);
