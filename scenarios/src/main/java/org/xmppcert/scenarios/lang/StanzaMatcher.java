@@ -47,6 +47,19 @@ import org.xmppcert.xmpp.xml.Element;
 public final class StanzaMatcher {
 
     private static final DocumentBuilderFactory DOM = secureFactory();
+    /**
+     * One builder per thread, reset between uses: a new builder configures a whole Xerces parser,
+     * which cost more CPU than the comparisons themselves (a builder is not thread-safe).
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            synchronized (DOM) {
+                return DOM.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private StanzaMatcher() {
     }
@@ -234,14 +247,12 @@ public final class StanzaMatcher {
 
     private static Node dom(Element e) {
         try {
-            DocumentBuilder b;
-            synchronized (DOM) {
-                b = DOM.newDocumentBuilder();
-            }
+            DocumentBuilder b = BUILDER.get();
+            b.reset();
             // The document, not its element: XMLUnit turns any other node into a document with a
             // fresh identity Transformer on every comparison.
             return b.parse(new InputSource(new StringReader(e.toXml())));
-        } catch (ParserConfigurationException | SAXException | java.io.IOException ex) {
+        } catch (SAXException | java.io.IOException ex) {
             throw new IllegalStateException("cannot read back " + e.toXml(), ex);
         }
     }
