@@ -18,7 +18,7 @@ import org.xmppcert.xmpp.testing.ScriptedServer;
 
 /**
  * The stream-header scenario against a scripted server: its negative control, since no inbound
- * tamper can change a stream header (see LangControls).
+ * tamper can change a stream header (see BuiltinControls).
  */
 class StreamHeaderServerTest {
 

@@ -61,7 +61,7 @@ public final class SubstateControls implements NegativeControlSet {
     /** The stanza under test reaches bob with alice's full JID as 'from'. */
     static Tamper notStampedBare(String type) {
         return Tamper.on(Tamper.stanza("presence").and(Tamper.attribute("id", "t-1")).and(Tamper.attribute("type", type)))
-                .with(Content2Controls.one(e -> e.toBuilder().attribute("from", e.attribute("from") + "/home").build()));
+                .with(RosterPresenceMessageControls.one(e -> e.toBuilder().attribute("from", e.attribute("from") + "/home").build()));
     }
 
     /** Bob receives a stanza of this type although the row says it is not delivered. */
@@ -79,12 +79,12 @@ public final class SubstateControls implements NegativeControlSet {
         AtomicReference<String> alice = new AtomicReference<>();
         return Tamper.on(e -> {
             if (Tamper.iq("result").and(Tamper.attribute("id", "sync-a")).test(e)) {
-                alice.set(Content2Controls.bare(e.attribute("to")));
+                alice.set(RosterPresenceMessageControls.bare(e.attribute("to")));
                 return false;
             }
-            return alice.get() != null && Content2Controls.rosterPush().test(e)
-                    && !alice.get().equals(Content2Controls.rosterItem(e).attribute("jid"));
-        }).once().with(Content2Controls.item(i -> i.toBuilder()
+            return alice.get() != null && RosterPresenceMessageControls.rosterPush().test(e)
+                    && !alice.get().equals(RosterPresenceMessageControls.rosterItem(e).attribute("jid"));
+        }).once().with(RosterPresenceMessageControls.item(i -> i.toBuilder()
                 .attribute("ask", i.attribute("ask") == null ? "subscribe" : null).build()));
     }
 
@@ -92,11 +92,11 @@ public final class SubstateControls implements NegativeControlSet {
     static Tamper stateChangedAnyway(String subscription) {
         return Tamper.on(Tamper.iq("result").and(Tamper.attribute("id", "sync-a")))
                 .with(e -> {
-                    Element item = Content2Controls.rosterItem(e).toBuilder()
+                    Element item = RosterPresenceMessageControls.rosterItem(e).toBuilder()
                             .attribute("subscription", subscription).attribute("ask", null).build();
-                    Element push = Element.builder("iq", Content2Controls.CLIENT).attribute("type", "set")
+                    Element push = Element.builder("iq", RosterPresenceMessageControls.CLIENT).attribute("type", "set")
                             .attribute("id", "stray-push")
-                            .child(Element.builder("query", Content2Controls.ROSTER).child(item).build()).build();
+                            .child(Element.builder("query", RosterPresenceMessageControls.ROSTER).child(item).build()).build();
                     return List.of(e, push);
                 });
     }

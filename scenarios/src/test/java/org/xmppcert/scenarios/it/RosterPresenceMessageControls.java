@@ -14,7 +14,7 @@ import org.xmppcert.xmpp.xml.Element;
  * (a push with the wrong subscription, a stripped extension, a stray stanza injected where nothing
  * may arrive), and the scenario must FAIL with that stanza as evidence.
  */
-public final class Content2Controls implements NegativeControlSet {
+public final class RosterPresenceMessageControls implements NegativeControlSet {
 
     static final String CLIENT = "jabber:client";
     static final String ROSTER = "jabber:iq:roster";

@@ -25,7 +25,7 @@ import org.xmppcert.xmpp.tls.TrustPolicy;
  * line per scenario. It reports, it does not assert: ejabberd's deviations are listed by hand in
  * docs/known-deviations.md once read against the spec; the engine's ejabberd run is the real check.
  */
-class Content2EjabberdReportIT {
+class RosterPresenceMessageEjabberdReportIT {
 
     @Test
     void runAgainstEjabberd() throws Exception {

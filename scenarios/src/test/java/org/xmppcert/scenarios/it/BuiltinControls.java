@@ -3,7 +3,7 @@ package org.xmppcert.scenarios.it;
 import java.util.Map;
 
 /** The negative controls of the lang area's own shipped scenarios. */
-public final class LangControls implements NegativeControlSet {
+public final class BuiltinControls implements NegativeControlSet {
 
     @Override
     public Map<String, Tamper> controls() {

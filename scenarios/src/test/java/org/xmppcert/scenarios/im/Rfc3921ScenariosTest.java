@@ -1,4 +1,4 @@
-package org.xmppcert.scenarios.content2;
+package org.xmppcert.scenarios.im;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
