@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.run.ScenarioExecution;
 import org.xmppcert.scenarios.run.ScenarioOutcome;
-import org.xmppcert.scenarios.spi.Account;
-import org.xmppcert.xmpp.jid.Jid;
+import org.xmppcert.scenarios.run.ScriptedRuns;
 import org.xmppcert.xmpp.negotiation.TlsMode;
-import org.xmppcert.xmpp.session.SessionOptions;
 import org.xmppcert.xmpp.testing.ScriptedServer;
 
 /**
@@ -28,25 +23,16 @@ class StreamHeaderServerTest {
                 .send(header + "<stream:features/>")
                 .expect("</stream:stream>")
                 .send("</stream:stream>"))) {
-            return ScenarioExecution.builder("example.org")
-                    .host("127.0.0.1", server.port())
-                    .configure((a, b) -> b.tlsMode(TlsMode.DISABLED))
-                    .account(new Account("alice", Jid.of("alice", "example.org", null), "pw".toCharArray()))
-                    .sessionOptions(SessionOptions.builder().replyTimeout(Duration.ofSeconds(3)).build())
-                    .build()
-                    .run(new StreamHeaderServer());
+            return ScriptedRuns.run(server, new StreamHeaderServer(), Duration.ofSeconds(3),
+                    b -> b.tlsMode(TlsMode.DISABLED));
         }
-    }
-
-    private static Map<String, Status> statuses(ScenarioOutcome o) {
-        return o.judgements().stream().collect(Collectors.toMap(Judgement::requirement, Judgement::status));
     }
 
     @Test
     void conformingHeaderPasses() throws Exception {
         ScenarioOutcome o = runAgainst("<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
                 + "xmlns:stream='http://etherx.jabber.org/streams' id='abc' from='example.org' version='1.0'>");
-        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderServer.ID, Status.PASS),
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderServer.ID, Status.PASS),
                 Map.entry(StreamHeaderServer.FROM, Status.PASS), Map.entry(StreamHeaderServer.VERSION, Status.PASS));
         assertThat(o.judgements()).allSatisfy(j -> assertThat(j.observed()).contains("stream"));
     }
@@ -55,7 +41,7 @@ class StreamHeaderServerTest {
     void brokenHeaderFailsEveryId() throws Exception {
         ScenarioOutcome o = runAgainst("<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
                 + "xmlns:stream='http://etherx.jabber.org/streams' from='other.org' version='2.0'>");
-        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderServer.ID, Status.FAIL),
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderServer.ID, Status.FAIL),
                 Map.entry(StreamHeaderServer.FROM, Status.FAIL), Map.entry(StreamHeaderServer.VERSION, Status.FAIL));
         assertThat(o.judgements()).allSatisfy(j -> assertThat(j.observed()).contains("other.org"));
     }

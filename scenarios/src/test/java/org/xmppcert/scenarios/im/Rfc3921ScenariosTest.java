@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.scenarios.catalog.Catalog;
 import org.xmppcert.scenarios.catalog.Requirement;
-import org.xmppcert.scenarios.it.ProsodyScenarioRunner;
+import org.xmppcert.scenarios.it.CiScenarioRunner;
 import org.xmppcert.scenarios.lang.ScenarioLibrary;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
@@ -31,7 +31,7 @@ class Rfc3921ScenariosTest {
 
     @Test
     void everyRosterPresenceAndMessageScenarioParsesAndJudgesRfc3921() {
-        List<ScenarioDefinition> mine = ScenarioLibrary.load(ProsodyScenarioRunner.catalog()).stream()
+        List<ScenarioDefinition> mine = ScenarioLibrary.load(CiScenarioRunner.catalog()).stream()
                 .filter(s -> AREAS.stream().anyMatch(a -> String.valueOf(s.source()).contains(a))).toList();
         assertThat(mine).isNotEmpty();
         for (ScenarioDefinition s : mine) {

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.run.ScenarioExecution;
 import org.xmppcert.scenarios.run.ScenarioOutcome;
-import org.xmppcert.scenarios.spi.Account;
-import org.xmppcert.xmpp.jid.Jid;
+import org.xmppcert.scenarios.run.ScriptedRuns;
 import org.xmppcert.xmpp.negotiation.TlsMode;
 import org.xmppcert.xmpp.sasl.MechanismSelector;
-import org.xmppcert.xmpp.session.SessionOptions;
 import org.xmppcert.xmpp.testing.ScriptedServer;
 
 /**
@@ -44,18 +39,9 @@ class StreamCompressionServerTest {
 
     private static ScenarioOutcome run(ScriptedServer.Script script) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(script.expect("</stream:stream>").send("</stream:stream>"))) {
-            return ScenarioExecution.builder("example.org")
-                    .host("127.0.0.1", server.port())
-                    .configure((a, b) -> b.tlsMode(TlsMode.DISABLED).plainPolicy(MechanismSelector.PlainPolicy.ALSO_CLEARTEXT))
-                    .account(new Account("alice", Jid.of("alice", "example.org", null), "pw".toCharArray()))
-                    .sessionOptions(SessionOptions.builder().replyTimeout(Duration.ofSeconds(3)).build())
-                    .build()
-                    .run(new StreamCompressionServer());
+            return ScriptedRuns.run(server, new StreamCompressionServer(), Duration.ofSeconds(3),
+                    b -> b.tlsMode(TlsMode.DISABLED).plainPolicy(MechanismSelector.PlainPolicy.ALSO_CLEARTEXT));
         }
-    }
-
-    private static Map<String, Status> statuses(ScenarioOutcome o) {
-        return o.judgements().stream().collect(Collectors.toMap(Judgement::requirement, Judgement::status));
     }
 
     private static String observed(ScenarioOutcome o, String id) {
@@ -66,7 +52,7 @@ class StreamCompressionServerTest {
     void noOfferIsNotApplicable() throws Exception {
         ScenarioOutcome o = run(upToFeatures(""));
         assertThat(o.error()).as(o::describe).isNull();
-        assertThat(statuses(o)).as(o::describe).hasSize(8).allSatisfy((id, s) -> assertThat(s).isEqualTo(Status.NOT_APPLICABLE));
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).hasSize(8).allSatisfy((id, s) -> assertThat(s).isEqualTo(Status.NOT_APPLICABLE));
     }
 
     @Test
@@ -74,7 +60,7 @@ class StreamCompressionServerTest {
         ScenarioOutcome o = run(upToFeatures("<compression xmlns='http://jabber.org/features/compress'><method>lzw</method></compression>")
                 .expect("x-xmppcert-unsupported</method></compress>")
                 .send("<failure xmlns='" + COMPRESS + "'><setup-failed/></failure>"));
-        Map<String, Status> s = statuses(o);
+        Map<String, Status> s = ScriptedRuns.statuses(o);
         assertThat(s).as(o::describe).containsEntry(StreamCompressionServer.LISTED, Status.PASS)
                 .containsEntry(StreamCompressionServer.ZLIB, Status.FAIL)
                 .containsEntry(StreamCompressionServer.UNSUPPORTED, Status.FAIL)
@@ -88,7 +74,7 @@ class StreamCompressionServerTest {
         ScenarioOutcome o = run(upToFeatures("<compression xmlns='http://jabber.org/features/compress'/>")
                 .expect("x-xmppcert-unsupported</method></compress>")
                 .send("<failure xmlns='" + COMPRESS + "'><unsupported-method/></failure>"));
-        assertThat(statuses(o)).as(o::describe).containsEntry(StreamCompressionServer.LISTED, Status.FAIL)
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsEntry(StreamCompressionServer.LISTED, Status.FAIL)
                 .containsEntry(StreamCompressionServer.ZLIB, Status.FAIL)
                 .containsEntry(StreamCompressionServer.UNSUPPORTED, Status.PASS);
     }
@@ -100,7 +86,7 @@ class StreamCompressionServerTest {
                 .send("<failure xmlns='" + COMPRESS + "'><unsupported-method/></failure>")
                 .expect("zlib</method></compress>")
                 .send("<failure xmlns='" + COMPRESS + "'><setup-failed/></failure>"));
-        assertThat(statuses(o)).as(o::describe).containsEntry(StreamCompressionServer.LISTED, Status.PASS)
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsEntry(StreamCompressionServer.LISTED, Status.PASS)
                 .containsEntry(StreamCompressionServer.ZLIB, Status.PASS)
                 .containsEntry(StreamCompressionServer.UNSUPPORTED, Status.PASS)
                 .containsEntry(StreamCompressionServer.RECOVERABLE, Status.PASS)
@@ -114,7 +100,7 @@ class StreamCompressionServerTest {
         ScenarioOutcome o = run(upToFeatures("<compression xmlns='http://jabber.org/features/compress'><method>zlib</method></compression>")
                 .expect("x-xmppcert-unsupported</method></compress>")
                 .send("<stream:error><unsupported-stanza-type xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"));
-        assertThat(statuses(o)).as(o::describe).containsEntry(StreamCompressionServer.UNSUPPORTED, Status.FAIL)
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsEntry(StreamCompressionServer.UNSUPPORTED, Status.FAIL)
                 .containsEntry(StreamCompressionServer.RECOVERABLE, Status.FAIL);
         assertThat(observed(o, StreamCompressionServer.RECOVERABLE)).contains("unsupported-stanza-type");
     }

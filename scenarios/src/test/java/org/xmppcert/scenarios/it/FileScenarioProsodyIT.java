@@ -22,11 +22,11 @@ import org.xmppcert.scenarios.run.ScenarioOutcome;
  */
 class FileScenarioProsodyIT {
 
-    private static ProsodyScenarioRunner runner;
+    private static CiScenarioRunner runner;
 
     @BeforeAll
     static void start() {
-        runner = new ProsodyScenarioRunner();
+        runner = new CiScenarioRunner();
     }
 
     @AfterAll

@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.run.ScenarioExecution;
 import org.xmppcert.scenarios.run.ScenarioOutcome;
-import org.xmppcert.scenarios.spi.Account;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 import org.xmppcert.xmpp.it.CiServer;
-import org.xmppcert.xmpp.it.TestAccounts;
-import org.xmppcert.xmpp.session.SessionOptions;
-import org.xmppcert.xmpp.session.XmppClient;
-import org.xmppcert.xmpp.tls.TrustPolicy;
 
 /**
  * Opt-in ({@code -Dxmppcert.imext.report=DIR}, optionally {@code -Dxmppcert.imext.server=prosody},
@@ -50,31 +43,14 @@ class ImExtEjabberdReportIT {
         Map<String, Tamper> controls = Boolean.getBoolean("xmppcert.imext.controls") ? new ImExtControls().controls() : Map.of();
         Files.createDirectories(Path.of(dir));
         CiServer server = "prosody".equals(System.getProperty("xmppcert.imext.server")) ? CiServer.prosody() : CiServer.ejabberd();
-        TrustPolicy trust = TrustPolicy.caFile(server.domain(), server.caFile());
         List<String> problems = new ArrayList<>();
         KnownDeviations known = KnownDeviations.of(server.name());
-        try (XmppClient client = new XmppClient()) {
+        try (CiScenarioRunner runner = new CiScenarioRunner(server)) {
             for (ScenarioDefinition s : ScenarioRuns.shipped()) {
                 if (!ours(s) || !s.id().matches(only)) {
                     continue;
                 }
-                ScenarioOutcome o;
-                try (TestAccounts accounts = new TestAccounts(server, client)) {
-                    Map<String, Account> byName = new LinkedHashMap<>();
-                    for (String name : s.accounts()) {
-                        TestAccounts.Account a = accounts.create();
-                        byName.put(name, new Account(name, a.jid(), a.password().toCharArray()));
-                    }
-                    SessionOptions.Builder options = SessionOptions.builder().replyTimeout(ProsodyScenarioRunner.TIMEOUT)
-                            .connectTimeout(ProsodyScenarioRunner.TIMEOUT);
-                    if (controls.containsKey(s.id())) {
-                        options.inboundTamper(controls.get(s.id()));
-                    }
-                    o = ScenarioExecution.builder(server.domain()).host(server.host(), server.port()).trust(trust)
-                            .accounts(byName)
-                            .sessionOptions(options.build())
-                            .client(client).build().run(s);
-                }
+                ScenarioOutcome o = runner.run(s, controls.get(s.id()));
                 Files.writeString(Path.of(dir, s.id() + ".txt"), o.describe());
                 System.out.println("IMEXT " + server.name() + " " + s.id() + " " + o.status() + " " + o.judgements().stream()
                         .filter(j -> j.status() != Status.PASS).map(j -> j.status() + ":" + j.requirement())

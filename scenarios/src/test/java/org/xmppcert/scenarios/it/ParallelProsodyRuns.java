@@ -18,7 +18,7 @@ import org.xmppcert.xmpp.xml.Element;
 
 /**
  * The set-up the integration tests that run many scenarios against the CI Prosody share: one
- * {@link ProsodyScenarioRunner} and one pool of {@link ScenarioRuns#THREADS} threads for the test
+ * {@link CiScenarioRunner} and one pool of {@link ScenarioRuns#THREADS} threads for the test
  * class ({@code @RegisterExtension static}), and one dynamic test per scenario that waits
  * (bounded) for its run and checks it.
  */
@@ -27,12 +27,12 @@ final class ParallelProsodyRuns implements BeforeAllCallback, AfterAllCallback {
     /** The bound on one scenario's run, queueing behind the others included. */
     private static final Duration RUN_BOUND = Duration.ofMinutes(3);
 
-    private ProsodyScenarioRunner runner;
+    private CiScenarioRunner runner;
     private ExecutorService pool;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        runner = new ProsodyScenarioRunner();
+        runner = new CiScenarioRunner();
         pool = ScenarioRuns.pool();
     }
 

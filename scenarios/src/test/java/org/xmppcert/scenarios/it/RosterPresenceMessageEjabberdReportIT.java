@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.run.ScenarioExecution;
 import org.xmppcert.scenarios.run.ScenarioOutcome;
-import org.xmppcert.scenarios.spi.Account;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 import org.xmppcert.xmpp.it.CiServer;
-import org.xmppcert.xmpp.it.TestAccounts;
-import org.xmppcert.xmpp.session.SessionOptions;
-import org.xmppcert.xmpp.session.XmppClient;
-import org.xmppcert.xmpp.tls.TrustPolicy;
 
 /**
  * Opt-in ({@code -Dxmppcert.ejabberd.report=DIR}): runs the roster, presence and message scenarios
@@ -33,25 +25,12 @@ class RosterPresenceMessageEjabberdReportIT {
         assumeTrue(dir != null, "set -Dxmppcert.ejabberd.report=DIR to run");
         Files.createDirectories(Path.of(dir));
         CiServer server = CiServer.ejabberd();
-        TrustPolicy trust = TrustPolicy.caFile(server.domain(), server.caFile());
-        try (XmppClient client = new XmppClient()) {
+        try (CiScenarioRunner runner = new CiScenarioRunner(server)) {
             for (ScenarioDefinition s : ScenarioRuns.shipped()) {
                 if (!String.valueOf(s.source()).matches(".*scenarios/(roster|presence|message|substates)/.*")) {
                     continue;
                 }
-                ScenarioOutcome o;
-                try (TestAccounts accounts = new TestAccounts(server, client)) {
-                    Map<String, Account> byName = new LinkedHashMap<>();
-                    for (String name : s.accounts()) {
-                        TestAccounts.Account a = accounts.create();
-                        byName.put(name, new Account(name, a.jid(), a.password().toCharArray()));
-                    }
-                    o = ScenarioExecution.builder(server.domain()).host(server.host(), server.port()).trust(trust)
-                            .accounts(byName)
-                            .sessionOptions(SessionOptions.builder().replyTimeout(ProsodyScenarioRunner.TIMEOUT)
-                                    .connectTimeout(ProsodyScenarioRunner.TIMEOUT).build())
-                            .client(client).build().run(s);
-                }
+                ScenarioOutcome o = runner.run(s);
                 Files.writeString(Path.of(dir, s.id() + ".txt"), o.describe());
                 System.out.println("EJABBERD " + s.id() + " " + o.status() + " " + o.judgements().stream()
                         .filter(j -> j.status() != Status.PASS).map(j -> j.status() + ":" + j.requirement())

@@ -33,7 +33,7 @@ final class ScenarioRuns {
 
     /** Every shipped scenario, whatever {@code xmppcert.scenarios.only} says. */
     static List<ScenarioDefinition> all() {
-        return ScenarioLibrary.load(ProsodyScenarioRunner.catalog());
+        return ScenarioLibrary.load(CiScenarioRunner.catalog());
     }
 
     /** One scenario run, or why it could not run at all. */
@@ -45,7 +45,7 @@ final class ScenarioRuns {
     }
 
     /** Starts every scenario on a pool; the futures complete as they end. */
-    static List<Future<Run>> start(ProsodyScenarioRunner runner, List<ScenarioDefinition> scenarios,
+    static List<Future<Run>> start(CiScenarioRunner runner, List<ScenarioDefinition> scenarios,
             Function<ScenarioDefinition, Function<Element, List<Element>>> tamper, ExecutorService pool) {
         List<Future<Run>> runs = new ArrayList<>();
         for (ScenarioDefinition s : scenarios) {

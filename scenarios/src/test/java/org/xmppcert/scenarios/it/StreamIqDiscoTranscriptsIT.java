@@ -3,28 +3,17 @@ package org.xmppcert.scenarios.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.reports.model.Judgement;
-import org.xmppcert.reports.model.WireEntry;
-import org.xmppcert.scenarios.run.ScenarioExecution;
 import org.xmppcert.scenarios.run.ScenarioOutcome;
-import org.xmppcert.scenarios.spi.Account;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 import org.xmppcert.xmpp.it.CiServer;
-import org.xmppcert.xmpp.it.TestAccounts;
-import org.xmppcert.xmpp.session.SessionOptions;
-import org.xmppcert.xmpp.session.XmppClient;
-import org.xmppcert.xmpp.tls.TrustPolicy;
 
 /**
  * The stream, iq and disco scenarios against both CI servers, Prosody and ejabberd, with every
@@ -65,14 +54,13 @@ class StreamIqDiscoTranscriptsIT {
         assertThat(intended.keySet()).isEqualTo(controls.keySet());
         List<String> wrong = new java.util.ArrayList<>();
         StringBuilder out = new StringBuilder();
-        try (XmppClient client = new XmppClient()) {
-            TrustPolicy trust = trust(server);
+        try (CiScenarioRunner runner = new CiScenarioRunner(server)) {
             for (ScenarioDefinition s : ScenarioRuns.shipped()) {
                 Tamper control = controls.get(s.id());
                 if (control == null) {
                     continue;
                 }
-                ScenarioOutcome outcome = run(server, client, trust, s, control);
+                ScenarioOutcome outcome = runner.run(s, control);
                 Files.writeString(dir.resolve(s.id() + ".txt"), render(s, outcome), StandardCharsets.UTF_8);
                 List<String> failed = outcome.judgements().stream()
                         .filter(j -> j.status() == org.xmppcert.reports.model.Status.FAIL && j.observed() != null)
@@ -92,13 +80,12 @@ class StreamIqDiscoTranscriptsIT {
         Files.createDirectories(dir);
         Map<String, String> summary = new TreeMap<>();
         List<String> errors = new java.util.ArrayList<>();
-        try (XmppClient client = new XmppClient()) {
-            TrustPolicy trust = trust(server);
+        try (CiScenarioRunner runner = new CiScenarioRunner(server)) {
             for (ScenarioDefinition s : ScenarioRuns.shipped()) {
                 if (AREAS.stream().noneMatch(a -> String.valueOf(s.source()).startsWith(a))) {
                     continue;
                 }
-                ScenarioOutcome outcome = run(server, client, trust, s);
+                ScenarioOutcome outcome = runner.run(s);
                 Files.writeString(dir.resolve(s.id() + ".txt"), render(s, outcome), StandardCharsets.UTF_8);
                 StringBuilder line = new StringBuilder(outcome.status().toString());
                 for (Judgement j : outcome.judgements()) {
@@ -127,61 +114,7 @@ class StreamIqDiscoTranscriptsIT {
         assertThat(errors).as("scenarios that could not run to their end on " + server.name()).isEmpty();
     }
 
-    private static TrustPolicy trust(CiServer server) {
-        try {
-            return TrustPolicy.caFile(server.domain(), server.caFile());
-        } catch (IOException | CertificateException e) {
-            throw new IllegalStateException("cannot read " + server.caFile(), e);
-        }
-    }
-
-    private static ScenarioOutcome run(CiServer server, XmppClient client, TrustPolicy trust, ScenarioDefinition s)
-            throws Exception {
-        return run(server, client, trust, s, null);
-    }
-
-    private static ScenarioOutcome run(CiServer server, XmppClient client, TrustPolicy trust, ScenarioDefinition s,
-            Tamper tamper) throws Exception {
-        try (TestAccounts accounts = new TestAccounts(server, client)) {
-            Map<String, Account> byName = new LinkedHashMap<>();
-            for (String name : s.accounts()) {
-                TestAccounts.Account a = accounts.create();
-                byName.put(name, new Account(name, a.jid(), a.password().toCharArray()));
-            }
-            Duration timeout = ProsodyScenarioRunner.TIMEOUT;
-            return ScenarioExecution.builder(server.domain())
-                    .host(server.host(), server.port())
-                    .trust(trust)
-                    .accounts(byName)
-                    .sessionOptions(options(timeout, tamper))
-                    .client(client)
-                    .build()
-                    .run(s);
-        }
-    }
-
-    private static SessionOptions options(Duration timeout, Tamper tamper) {
-        SessionOptions.Builder b = SessionOptions.builder().replyTimeout(timeout).connectTimeout(timeout);
-        if (tamper != null) {
-            b.inboundTamper(tamper);
-        }
-        return b.build();
-    }
-
     private static String render(ScenarioDefinition s, ScenarioOutcome outcome) {
-        StringBuilder b = new StringBuilder();
-        b.append(s.id()).append(" (").append(s.source()).append("): ").append(outcome.status()).append('\n');
-        for (Judgement j : outcome.judgements()) {
-            b.append("  ").append(j.status()).append(' ').append(j.requirement()).append(": ").append(j.message()).append('\n');
-            if (j.observed() != null) {
-                b.append("      observed: ").append(j.observed()).append('\n');
-            }
-        }
-        b.append("\ntranscript:\n");
-        for (WireEntry w : outcome.transcript()) {
-            b.append(w.offending() ? "!! " : "   ").append(w.actor()).append(' ').append(w.direction()).append(' ')
-                    .append(w.text()).append('\n');
-        }
-        return b.toString();
+        return s.id() + " (" + s.source() + "): " + outcome.describe() + "\n";
     }
 }

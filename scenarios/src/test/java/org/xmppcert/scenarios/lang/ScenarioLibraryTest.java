@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmppcert.scenarios.catalog.Catalog;
-import org.xmppcert.scenarios.it.ProsodyScenarioRunner;
+import org.xmppcert.scenarios.it.CiScenarioRunner;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 class ScenarioLibraryTest {
@@ -54,7 +54,7 @@ class ScenarioLibraryTest {
 
     @Test
     void loadsIndexedFilesThenJavaScenarios() throws IOException {
-        Catalog catalog = ProsodyScenarioRunner.catalog();
+        Catalog catalog = CiScenarioRunner.catalog();
         String id = catalog.all().iterator().next().id();
         List<ScenarioDefinition> all = ScenarioLibrary.load(catalog,
                 loader("# comment\n\nx/one.xml\n", "one.xml", scenario("one", id)));
@@ -73,7 +73,7 @@ class ScenarioLibraryTest {
 
     @Test
     void unknownCatalogIdsAreRefusedWithFileAndLine() throws IOException {
-        assertThatThrownBy(() -> ScenarioLibrary.load(ProsodyScenarioRunner.catalog(), loader("x/one.xml\n",
+        assertThatThrownBy(() -> ScenarioLibrary.load(CiScenarioRunner.catalog(), loader("x/one.xml\n",
                 "one.xml", scenario("one", "NO-SUCH-ID"))))
                 .isInstanceOf(ScenarioParseException.class)
                 .hasMessageContaining("scenarios/x/one.xml:1").hasMessageContaining("NO-SUCH-ID");
@@ -84,7 +84,7 @@ class ScenarioLibraryTest {
         ClassLoader l = loader("");
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
         Files.writeString(services.resolve("org.xmppcert.scenarios.spi.JavaScenario"), UnknownIdScenario.class.getName() + "\n");
-        assertThatThrownBy(() -> ScenarioLibrary.load(ProsodyScenarioRunner.catalog(), l))
+        assertThatThrownBy(() -> ScenarioLibrary.load(CiScenarioRunner.catalog(), l))
                 .hasMessageContaining("unknown-id-scenario").hasMessageContaining("NO-SUCH-ID");
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.scenarios.catalog.Catalog;
 import org.xmppcert.scenarios.catalog.Requirement;
 import org.xmppcert.scenarios.catalog.Subject;
-import org.xmppcert.scenarios.it.ProsodyScenarioRunner;
+import org.xmppcert.scenarios.it.CiScenarioRunner;
 import org.xmppcert.scenarios.spi.ScenarioDefinition;
 
 /**
@@ -21,7 +21,7 @@ class ShippedScenariosTest {
 
     @Test
     void everyShippedScenarioLoadsAgainstTheCatalog() {
-        Catalog catalog = ProsodyScenarioRunner.catalog();
+        Catalog catalog = CiScenarioRunner.catalog();
         List<ScenarioDefinition> all = ScenarioLibrary.load(catalog);
         assertThat(all).isNotEmpty();
         Set<String> ids = new HashSet<>();
@@ -43,7 +43,7 @@ class ShippedScenariosTest {
      */
     @Test
     void everyServerRequirementIsJudgedOrSaysWhyNot() {
-        Catalog catalog = ProsodyScenarioRunner.catalog();
+        Catalog catalog = CiScenarioRunner.catalog();
         Set<String> judged = new HashSet<>();
         ScenarioLibrary.load(catalog).forEach(s -> judged.addAll(s.judges()));
         List<String> unexplained = new ArrayList<>();

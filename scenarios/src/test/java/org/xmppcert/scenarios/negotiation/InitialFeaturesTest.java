@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.run.ScenarioExecution;
 import org.xmppcert.scenarios.run.ScenarioOutcome;
-import org.xmppcert.scenarios.spi.Account;
-import org.xmppcert.xmpp.jid.Jid;
+import org.xmppcert.scenarios.run.ScriptedRuns;
 import org.xmppcert.xmpp.negotiation.TlsMode;
-import org.xmppcert.xmpp.session.SessionOptions;
 import org.xmppcert.xmpp.testing.ScriptedServer;
 
 /**
@@ -31,25 +26,16 @@ class InitialFeaturesTest {
                 .send(header + features)
                 .expect("</stream:stream>")
                 .send("</stream:stream>"))) {
-            return ScenarioExecution.builder("example.org")
-                    .host("127.0.0.1", server.port())
-                    .configure((a, b) -> b.tlsMode(TlsMode.DISABLED))
-                    .account(new Account("alice", Jid.of("alice", "example.org", null), "pw".toCharArray()))
-                    .sessionOptions(SessionOptions.builder().replyTimeout(Duration.ofSeconds(3)).build())
-                    .build()
-                    .run(new InitialFeatures());
+            return ScriptedRuns.run(server, new InitialFeatures(), Duration.ofSeconds(3),
+                    b -> b.tlsMode(TlsMode.DISABLED));
         }
-    }
-
-    private static Map<String, Status> statuses(ScenarioOutcome o) {
-        return o.judgements().stream().collect(Collectors.toMap(Judgement::requirement, Judgement::status));
     }
 
     @Test
     void conformingFeaturesPass() throws Exception {
         ScenarioOutcome o = runAgainst(HEADER + " xml:lang='en'>", "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'>"
                 + "<required/></starttls></stream:features>");
-        assertThat(statuses(o)).as(o::describe).hasSize(6).allSatisfy((id, s) -> assertThat(s).isEqualTo(Status.PASS));
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).hasSize(6).allSatisfy((id, s) -> assertThat(s).isEqualTo(Status.PASS));
     }
 
     @Test
@@ -57,7 +43,7 @@ class InitialFeaturesTest {
         ScenarioOutcome o = runAgainst(HEADER + ">", "<stream:features><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"
                 + "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>SCRAM-SHA-1-PLUS</mechanism></mechanisms>"
                 + "</stream:features>");
-        assertThat(statuses(o)).as(o::describe).containsOnly(
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(
                 Map.entry(InitialFeatures.FEATURES, Status.PASS),
                 Map.entry(InitialFeatures.LANG, Status.FAIL),
                 Map.entry(InitialFeatures.STARTTLS, Status.FAIL),

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.xmppcert.reports.model.Judgement;
 import org.xmppcert.reports.model.Status;
-import org.xmppcert.scenarios.run.ScenarioExecution;
 import org.xmppcert.scenarios.run.ScenarioOutcome;
-import org.xmppcert.scenarios.spi.Account;
+import org.xmppcert.scenarios.run.ScriptedRuns;
 import org.xmppcert.scenarios.spi.JavaScenario;
-import org.xmppcert.xmpp.jid.Jid;
-import org.xmppcert.xmpp.session.SessionOptions;
 import org.xmppcert.xmpp.testing.ScriptedServer;
 
 /**
@@ -28,24 +23,15 @@ class ScriptedNegotiationTest {
 
     private static ScenarioOutcome run(ScriptedServer.Script script, JavaScenario scenario) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(script)) {
-            return ScenarioExecution.builder("example.org")
-                    .host("127.0.0.1", server.port())
-                    .account(new Account("alice", Jid.of("alice", "example.org", null), "pw".toCharArray()))
-                    .sessionOptions(SessionOptions.builder().replyTimeout(Duration.ofSeconds(2)).build())
-                    .build()
-                    .run(scenario);
+            return ScriptedRuns.run(server, scenario, Duration.ofSeconds(2), b -> { });
         }
-    }
-
-    private static Map<String, Status> statuses(ScenarioOutcome o) {
-        return o.judgements().stream().collect(Collectors.toMap(Judgement::requirement, Judgement::status));
     }
 
     @Test
     void aVersionOnTheAnswerToAHeaderWithoutVersionFails() throws Exception {
         ScenarioOutcome o = run(ScriptedServer.script().expect("<stream:stream").send(HEADER + " version='1.0'>")
                 .expect("</stream:stream>").send("</stream:stream>"), new StreamHeaderNoVersion());
-        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderNoVersion.REQ, Status.FAIL));
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderNoVersion.REQ, Status.FAIL));
         assertThat(o.judgements().get(0).observed()).contains("version='1.0'");
     }
 
@@ -53,7 +39,7 @@ class ScriptedNegotiationTest {
     void noVersionOnTheAnswerPasses() throws Exception {
         ScenarioOutcome o = run(ScriptedServer.script().expect("<stream:stream").send(HEADER + ">")
                 .expect("</stream:stream>").send("</stream:stream>"), new StreamHeaderNoVersion());
-        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderNoVersion.REQ, Status.PASS));
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(Map.entry(StreamHeaderNoVersion.REQ, Status.PASS));
     }
 
     @Test
@@ -63,7 +49,7 @@ class ScriptedNegotiationTest {
                 .expect("<starttls")
                 .send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
                 .expect("</stream:stream>").send("</stream:stream>"), new StartTlsRestart());
-        assertThat(statuses(o)).as(o::describe).containsOnly(
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(
                 Map.entry(StartTlsRestart.ANSWER, Status.PASS),
                 Map.entry(StartTlsRestart.FAILURE_CLOSES, Status.FAIL),
                 Map.entry(StartTlsRestart.RESTART, Status.NOT_APPLICABLE),
@@ -78,7 +64,7 @@ class ScriptedNegotiationTest {
                 .send(HEADER + " version='1.0'><stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:features>")
                 .expect("<starttls")
                 .send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>").close(), new StartTlsRestart());
-        assertThat(statuses(o)).as(o::describe).containsEntry(StartTlsRestart.FAILURE_CLOSES, Status.PASS);
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsEntry(StartTlsRestart.FAILURE_CLOSES, Status.PASS);
     }
 
     private static final String PLAIN_AND_STARTTLS = "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
@@ -89,7 +75,7 @@ class ScriptedNegotiationTest {
         ScenarioOutcome o = run(ScriptedServer.script().expect("<stream:stream").send(HEADER + " version='1.0'>" + PLAIN_AND_STARTTLS)
                 .expect("<auth").send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><encryption-required/></failure>")
                 .expect("</stream:stream>").send("</stream:stream>"), new TlsRequired());
-        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(TlsRequired.REQUIRED, Status.FAIL));
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(Map.entry(TlsRequired.REQUIRED, Status.FAIL));
         assertThat(o.judgements().get(0).observed()).contains("starttls");
     }
 
@@ -99,6 +85,6 @@ class ScriptedNegotiationTest {
                 .expect("<auth").send("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>")
                 .expect("<abort").send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><aborted/></failure>")
                 .expect("</stream:stream>").send("</stream:stream>"), new TlsRequired());
-        assertThat(statuses(o)).as(o::describe).containsOnly(Map.entry(TlsRequired.REQUIRED, Status.NOT_APPLICABLE));
+        assertThat(ScriptedRuns.statuses(o)).as(o::describe).containsOnly(Map.entry(TlsRequired.REQUIRED, Status.NOT_APPLICABLE));
     }
 }

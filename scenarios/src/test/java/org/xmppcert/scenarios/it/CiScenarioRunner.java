@@ -21,20 +21,27 @@ import org.xmppcert.xmpp.tls.TrustPolicy;
 import org.xmppcert.xmpp.xml.Element;
 
 /**
- * Runs a scenario against the CI Prosody ({@code ci/prosody/start.sh}) with fresh XEP-0077
- * accounts, removed afterwards, optionally with an inbound tamper (a negative control). Thread-safe:
- * integration tests run scenarios in parallel through one runner.
+ * Runs a scenario against a CI server (the Prosody of {@code ci/prosody/start.sh} unless told
+ * otherwise) with fresh XEP-0077 accounts, removed afterwards, optionally with an inbound tamper
+ * (a negative control). Thread-safe: integration tests run scenarios in parallel through one
+ * runner.
  */
-public final class ProsodyScenarioRunner implements AutoCloseable {
+public final class CiScenarioRunner implements AutoCloseable {
 
     /** The reply timeout of the runs: generous, since a barrier normally closes every wait at once. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final CiServer server = CiServer.prosody();
+    private final CiServer server;
     private final XmppClient client = new XmppClient();
     private final TrustPolicy trust;
 
-    public ProsodyScenarioRunner() {
+    /** A runner against the CI Prosody. */
+    public CiScenarioRunner() {
+        this(CiServer.prosody());
+    }
+
+    public CiScenarioRunner(CiServer server) {
+        this.server = server;
         try {
             trust = TrustPolicy.caFile(server.domain(), server.caFile());
         } catch (IOException | CertificateException e) {
